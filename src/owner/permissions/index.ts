@@ -1,0 +1,14 @@
+export {judgeAccess} from './access.js';
+export {type Accounts, groupName, parseGroup, parsePasswd, userName} from './accounts.js';
+export {type Acl, type AclEntry, parseGetfacl} from './acl.js';
+export {type FixStrategy, type PermissionFix, permissionFix} from './fix.js';
+export {loadAccounts, resolveIdentity, UnknownWebUserError} from './identity.js';
+export {octalMode, symbolicMode} from './mode.js';
+export {createNodePermissionsIo} from './node-io.js';
+export {renderWalk} from './render.js';
+export {judgeSelinuxType, parseSelinuxContext, type SelinuxContext} from './selinux.js';
+export {shellQuote} from './shell-quote.js';
+export {walkFindings} from './findings.js';
+export type * from './types.js';
+export {defaultIndexFiles, walkPermissions, type WalkOptions} from './walk.js';
+export {configUserValue, parsePsOutput, pickWebUser, resolveWebUser, type WebUserGuess} from './web-user.js';
