@@ -7,6 +7,8 @@ quoting with backslash rules) — what Chrome's "Copy as cURL (cmd)" produces. N
 `$VAR`, `$(…)` and backticks stay literal text.
 */
 
+import {splitCmd} from './shell-words-cmd.js';
+
 export type ShellFlavour = 'posix' | 'cmd';
 
 /** One word, or one unquoted control operator (`;`, `|`, `&&`, `>`…) that ends the command. */
@@ -28,6 +30,8 @@ export function detectShellFlavour(text: string): ShellFlavour {
 export function splitShellWords(text: string, flavour: ShellFlavour = detectShellFlavour(text)): ShellWord[] {
 	return flavour === 'cmd' ? splitCmd(text) : splitPosix(text);
 }
+
+export {quoteShellWord} from './shell-quote.js';
 
 const operatorCharacters = new Set([';', '|', '&', '<', '>']);
 const blank = /[ \t\r\n]/;
@@ -125,139 +129,4 @@ function decodeAnsiC(text: string, from: number): {value: string; end: number} {
 	}
 
 	return {value, end: index + 1};
-}
-
-/** cmd.exe removes `^` escapes first; the C runtime then splits what is left into arguments. */
-function splitCmd(text: string): ShellWord[] {
-	const chars: string[] = [];
-	// Where each surviving character was written: from its `^` (if escaped) to just after it.
-	const starts: number[] = [];
-	const ends: number[] = [];
-	let quoted = false; // Whether the C runtime will be inside quotes here: `^\n\n` is a newline only inside.
-	for (let index = 0; index < text.length; index++) {
-		const character = text[index]!;
-		if (character === '^') {
-			const newline = /^\r?\n/.exec(text.slice(index + 1, index + 3));
-			if (newline) {
-				index += newline[0].length;
-				const second = /^\r?\n/.exec(text.slice(index + 1, index + 3));
-				if (quoted && second) {
-					chars.push('\n');
-					starts.push(index);
-					index += second[0].length;
-					ends.push(index + 1);
-				}
-
-				continue;
-			}
-
-			if (index + 1 < text.length) {
-				if (text[index + 1] === '"' && countBackslashesBefore(chars) % 2 === 0) {
-					quoted = !quoted;
-				}
-
-				starts.push(index);
-				index++;
-				chars.push(text[index]!);
-				ends.push(index + 1);
-			}
-
-			continue;
-		}
-
-		if (character === '"' && countBackslashesBefore(chars) % 2 === 0) {
-			quoted = !quoted;
-		}
-
-		chars.push(character);
-		starts.push(index);
-		ends.push(index + 1);
-	}
-
-	return splitCrt(chars, starts, ends);
-}
-
-function countBackslashesBefore(chars: readonly string[]): number {
-	let count = 0;
-	while (chars[chars.length - 1 - count] === '\\') {
-		count++;
-	}
-
-	return count;
-}
-
-/**
-Splits what cmd.exe leaves into arguments. Chrome writes every `\` as `\\` and every `"` as `\"`, so those two
-pairs decode to one character (the inverse of what Chrome wrote, which is what the browser sent); any other
-backslash is literal and a lone `"` toggles quoting.
-*/
-function splitCrt(chars: readonly string[], starts: readonly number[], ends: readonly number[]): ShellWord[] {
-	const words: ShellWord[] = [];
-	let index = 0;
-	while (index < chars.length) {
-		if (blank.test(chars[index]!)) {
-			index++;
-			continue;
-		}
-
-		const start = starts[index]!;
-		if (chars[index] === '&' || chars[index] === '|') {
-			const first = index;
-			while (chars[index] === '&' || chars[index] === '|') {
-				index++;
-			}
-
-			words.push({value: chars.slice(first, index).join(''), start, end: ends[index - 1]!, operator: true});
-			continue;
-		}
-
-		let value = '';
-		let quoted = false;
-		while (index < chars.length && (quoted || (!blank.test(chars[index]!) && chars[index] !== '&' && chars[index] !== '|'))) {
-			const current = chars[index]!;
-			if (current === '\\' && (chars[index + 1] === '\\' || chars[index + 1] === '"')) {
-				value += chars[index + 1];
-				index += 2;
-			} else if (current === '"') {
-				quoted = !quoted;
-				index++;
-			} else {
-				value += current;
-				index++;
-			}
-		}
-
-		words.push({value, start, end: ends[index - 1]!, operator: false});
-	}
-
-	return words;
-}
-
-/**
-Quotes a value so the shell passes it to the program unchanged: POSIX single quotes, or `$'…'` when it holds
-control characters, `'` or `!`; for cmd.exe, double quotes with `^` escapes as Chrome's "Copy as cURL (cmd)".
-*/
-export function quoteShellWord(value: string, flavour: ShellFlavour): string {
-	if (flavour === 'cmd') {
-		const quote = /[\r\n]/.test(value) ? '^"' : '"';
-		const escaped = value
-			.replaceAll('\\', '\\\\')
-			.replaceAll('"', '\\"')
-			.replace(/[^\w\s\-:=+~'/.,?;()*`&]/g, '^$&')
-			.replace(/%(?=\w)/g, '%^')
-			.replace(/\r?\n/g, '^\n\n');
-		return quote + escaped + quote;
-	}
-
-	if (!/[\u0000-\u001F\u007F-\u009F'!]/.test(value)) {
-		return `'${value}'`;
-	}
-
-	const escaped = value
-		.replaceAll('\\', '\\\\')
-		.replaceAll('\'', '\\\'')
-		.replaceAll('\n', '\\n')
-		.replaceAll('\r', '\\r')
-		.replace(/[\u0000-\u001F\u007F-\u009F!]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-	return `$'${escaped}'`;
 }
