@@ -23,6 +23,7 @@ a unix socket, so no port is taken and nothing leaves the machine.
 */
 export async function startNginx(options: {server: string; http?: string; user?: string; dir?: string; workers?: number}): Promise<NginxLab> {
 	const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fix403-nginx-'));
+	fs.mkdirSync(dir, {recursive: true});
 	fs.chmodSync(dir, 0o755);
 	const socket = path.join(dir, 'http.sock');
 	const errorLog = path.join(dir, 'error.log');
