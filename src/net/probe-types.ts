@@ -34,9 +34,15 @@ export type ProbeFailureCode =
 export type ProbeFailure = {
 	readonly code: ProbeFailureCode;
 	readonly message: string;
+	/** The low-level code behind it (Node, OpenSSL or got), e.g. `CERT_HAS_EXPIRED`, `HPE_HEADER_OVERFLOW`; for logs and guards. */
+	readonly errorCode?: string;
 };
 
-/** One request that was sent and what came back (or why nothing did). */
+/**
+One request that was sent and what came back (or why nothing did). `status` and `failure` can both be set:
+the answer began (status, headers, part of the body) and then went wrong — a reset mid-body, a timeout while
+the body dripped in, a redirect that was not followed because of the budget or the hop limit.
+*/
 export type ProbeRecord = {
 	readonly id: string;
 	readonly label: string;
@@ -53,7 +59,9 @@ export type ProbeRecord = {
 	/** Decoded body excerpt, at most the read cap. */
 	readonly body: string;
 	readonly bodyTruncated: boolean;
-	/** Every URL visited, first to last, when redirects were followed. */
+	/** Bytes of body read off the wire (before decoding). */
+	readonly bodyBytes?: number;
+	/** Every URL visited, first to last, when redirects were followed (empty when there was none). */
 	readonly redirects: readonly string[];
 	readonly ms: number;
 	readonly startedAt: number;
