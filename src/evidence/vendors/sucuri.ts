@@ -36,7 +36,8 @@ function kindOf(blockId: string, reason: string): [BlockKind, Finding['supports'
 export function readSucuri(page: Page): Sighting[] {
 	const found = signals(page);
 	const blockPage = isBlockStatus(page) && (page.lower.includes('access denied - sucuri website firewall') || page.title.includes('sucuri website firewall'));
-	const jsChallenge = page.raw.includes('sucuri_cloudproxy_js') && page.bodyLength < 16_384;
+	// The JS check comes with 200/307 and Sucuri's own headers; without them the marker is only a mention.
+	const jsChallenge = page.raw.includes('sucuri_cloudproxy_js') && page.bodyLength < 16_384 && (found.length > 0 || isBlockStatus(page));
 	if (found.length === 0 && !blockPage && !jsChallenge) {
 		return [];
 	}

@@ -122,6 +122,20 @@ describe('status and wording guards', () => {
 		expect(many.via).toEqual(['imperva']);
 	});
 
+	test('Sucuri\'s JavaScript check counts only with Sucuri\'s own headers or a refusing status', () => {
+		// The check page Sucuri serves with 200 (search id 60963477548 shows its sucuri_cloudproxy_js marker).
+		const body = '<html><head><title>You are being redirected...</title><script>var s={},u,c,U,r,i,l=0,a,e=eval,w=String.fromCharCode,sucuri_cloudproxy_js=\'\',S=\'cz0iMy\';</script></head><body></body></html>';
+		expect(readVendor({url: 'https://a.example/', method: 'GET', status: 200, headers: {}, body}).findings).toEqual([]);
+		const reading = readVendor({url: 'https://a.example/', method: 'GET', status: 200, headers: {server: 'Sucuri/Cloudproxy', 'x-sucuri-id': '18021'}, body});
+		expect(reading).toMatchObject({vendor: 'sucuri', kind: 'challenge'});
+	});
+
+	test('x-amzn-errortype from a Lambda function URL is not taken for API Gateway', () => {
+		const body = '{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}';
+		const reading = readVendor({url: 'https://abc.lambda-url.eu-west-1.on.aws/', method: 'GET', status: 403, headers: {'x-amzn-requestid': 'e1f2', 'x-amzn-errortype': 'AccessDeniedException'}, body});
+		expect(reading.via).toEqual([]);
+	});
+
 	test('an empty response reads as nothing', () => {
 		expect(readVendor({url: 'https://a.example/', method: 'GET', status: 403, headers: {}, body: ''})).toEqual({vendor: undefined, via: [], kind: undefined, reference: undefined, findings: []});
 	});

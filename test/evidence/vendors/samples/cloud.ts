@@ -166,6 +166,15 @@ export const cloudSamples: readonly Sample[] = [
 		expect: {vendor: 'gcs', via: ['gcs'], maxWeight: 0},
 	},
 	{
+		name: 'Cloud Run private service without an identity token',
+		source: 'Google Frontend 403 page for Cloud Run/App Engine IAM (cloud.google.com Cloud Run authentication troubleshooting)',
+		url: 'https://api-abc123-ew.a.run.app/v1/items',
+		status: 403,
+		headers: {'Content-Type': 'text/html; charset=UTF-8', Server: 'Google Frontend', 'X-Cloud-Trace-Context': '5e0f2b6c7d8e9f001122334455667788'},
+		body: '\n<html><head>\n<meta http-equiv="content-type" content="text/html;charset=utf-8">\n<title>403 Forbidden</title>\n</head>\n<body text=#000000 bgcolor=#ffffff>\n<h1>Error: Forbidden</h1>\n<h2>Your client does not have permission to get URL <code>/v1/items</code> from this server.</h2>\n<h2></h2>\n</body></html>\n',
+		expect: {via: [], kind: 'auth-required', causes: {'missing-credentials': 0.4}, codes: ['vendor.google.iam-forbidden']},
+	},
+	{
 		name: 'Vercel Security Checkpoint (x-vercel-mitigated: challenge)',
 		source: 'header per search ids 62264740918, 68293580503, 60451264453; body title "Vercel Security Checkpoint" per id 62465981071',
 		status: 403,

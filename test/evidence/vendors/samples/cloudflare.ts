@@ -160,6 +160,24 @@ export const cloudflareSamples: readonly Sample[] = [
 		expect: {vendor: 'cloudflare', via: ['cloudflare'], kind: 'challenge', causes: {'waf-challenge': 0.8}},
 	},
 	{
+		name: 'Cloudflare "Attention Required!" CAPTCHA page (older challenge)',
+		source: 'old challenge markup: "One more step" / "Please complete the security check" with challenge-form (search ids 7903040991, 47181381892, 28598163970)',
+		status: 403,
+		headers: headers('5f4e3d2c1b0a9988'),
+		body: `<!DOCTYPE html>
+<html class="no-js" lang="en-US"><head><title>Attention Required! | Cloudflare</title><meta name="captcha-bypass" id="captcha-bypass" /></head><body>
+<div id="cf-wrapper"><div id="cf-error-details" class="cf-error-details-wrapper">
+<div class="cf-wrapper cf-header cf-error-overview"><h1 data-translate="challenge_headline">One more step</h1>
+<h2 class="cf-subheadline"><span data-translate="complete_sec_check">Please complete the security check to access</span> www.example.com</h2></div>
+<div class="cf-section cf-highlight"><div class="cf-wrapper"><div class="cf-columns two"><div class="cf-column"><div class="cf-highlight-inverse cf-form-stacked">
+<form class="challenge-form" id="challenge-form" action="/?__cf_chl_captcha_tk__=pmd_0a1b2c3d4e5f" method="POST" enctype="application/x-www-form-urlencoded">
+<script type="text/javascript" src="/cdn-cgi/scripts/cf.challenge.js" data-type="normal" data-ray="5f4e3d2c1b0a9988" async data-sitekey="6LfBixYUAAAAABhdHynFUIMA_sa4s-XsJvnjtgB0"></script>
+</form></div></div></div></div></div>
+<div class="cf-error-footer cf-wrapper"><p><span class="cf-footer-item">Cloudflare Ray ID: <strong>5f4e3d2c1b0a9988</strong></span></p></div>
+</div></div></body></html>`,
+		expect: {vendor: 'cloudflare', via: ['cloudflare'], kind: 'challenge', causes: {'waf-challenge': 0.8}, codes: ['vendor.cloudflare.challenge']},
+	},
+	{
 		name: 'Cloudflare "Attention Required!" block page',
 		source: 'search ids 67202380601, 56154643496, 27566761343 (Sorry, you have been blocked + Cloudflare Ray ID)',
 		status: 403,
