@@ -12,6 +12,9 @@ export const signatureParamNames = [
 	'X-Amz-Security-Token',
 	'Signature',
 	'X-Goog-Signature',
+	'CloudFront-Signature',
+	// OAuth 1.0a request signing.
+	'oauth_signature',
 	// Azure SAS.
 	'sig',
 	// nginx secure_link and other CDN token links.
