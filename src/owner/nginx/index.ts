@@ -1,0 +1,15 @@
+export {analyzeNginx, type AnalyzeOptions, type NginxAnalysis} from './analyze.js';
+export {parseBuildInfo, type NginxBuildInfo} from './build-info.js';
+export {NginxConfigError, type NginxConfigErrorCode} from './config-error.js';
+export {parseNginxDump, splitNginxDump} from './dump.js';
+export {findNginxConfig, type NginxInstallation} from './find-config.js';
+export type {FileStat, NginxIo, StatResult, UserInfo} from './io.js';
+export {loadNginxConfig} from './load-config.js';
+export {nodeNginxIo} from './node-io.js';
+export {parseNginxText} from './parse-text.js';
+export type {NginxRequest} from './request.js';
+export {selectLocation} from './select-location.js';
+export {selectServer} from './select-server.js';
+export {tokenizeNginx, type Token} from './tokenize.js';
+export type {Directive, NginxConfig} from './types.js';
+export {webUserFromNginx, type WebUser} from './web-user.js';
