@@ -1,3 +1,4 @@
+import {secretParamNames} from '../../evidence/signed-url/secret-params.js';
 import type {RedactContext} from './context.js';
 import {isSecretParamName, redactedMarker} from './secret-names.js';
 
@@ -20,13 +21,16 @@ export function redactUrl(url: string, context: RedactContext, depth = 0): strin
 	const redacted = scheme
 		+ redactAuthority(authority)
 		+ path.replace(/;([^;/=]+)=([^;/]*)/g, (all, name: string) => isSecretParamName(safeDecode(name)) ? `;${name}=${redactedMarker}` : all)
-		+ (query ? `?${redactQuery(query.slice(1), context, depth)}` : '')
+		+ (query ? `?${redactQuery(query.slice(1), context, depth, contextualSecrets(url))}` : '')
 		+ (fragment ? `#${fragment.includes('=') ? redactQuery(fragment.slice(1), context, depth) : fragment.slice(1)}` : '');
 	return context.scrub(redacted);
 }
 
-/** `a=1&token=x` → `a=1&token=[redacted]`; values holding a URL or a query string are redacted inside. */
-export function redactQuery(query: string, context: RedactContext, depth = 0): string {
+/**
+`a=1&token=x` → `a=1&token=[redacted]`; values holding a URL or a query string are redacted inside. `alsoSecret`
+names parameters that are secret in this URL only (`st` in `?st=…&e=…` token links, not in an Azure SAS).
+*/
+export function redactQuery(query: string, context: RedactContext, depth = 0, alsoSecret: ReadonlySet<string> = new Set()): string {
 	return query.split('&').map(part => {
 		const equals = part.indexOf('=');
 		if (equals === -1) {
@@ -39,12 +43,17 @@ export function redactQuery(query: string, context: RedactContext, depth = 0): s
 			return part;
 		}
 
-		if (isSecretParamName(safeDecode(name))) {
+		const decodedName = safeDecode(name);
+		if (isSecretParamName(decodedName) || alsoSecret.has(decodedName.toLowerCase())) {
 			return `${name}=${redactedMarker}`;
 		}
 
 		return `${name}=${redactNestedValue(value, context, depth)}`;
 	}).join('&');
+}
+
+function contextualSecrets(url: string): ReadonlySet<string> {
+	return new Set(secretParamNames(url).map(name => name.toLowerCase()));
 }
 
 function redactNestedValue(value: string, context: RedactContext, depth: number): string {

@@ -1,25 +1,10 @@
+import {signatureParamNames} from '../../evidence/signed-url/secret-params.js';
+
 /** What every redacted value is replaced with (CONTRACT.md). */
 export const redactedMarker = '[redacted]';
 
-/**
-Query parameters that carry a URL signature. `src/evidence/signed-url/` will export its own
-`signatureParamNames`; switch to it once it lands so both places agree on one list.
-*/
-export const signatureParamNames = [
-	'x-amz-signature',
-	'x-amz-security-token',
-	'x-goog-signature',
-	'signature',
-	'sig',
-	'cloudfront-signature',
-	'oauth_signature',
-	'hmac',
-	'md5',
-	'hash',
-	'token',
-	'__token__',
-	'hdnts',
-] as const;
+/** Query parameters that carry a URL signature or a credential: the evidence readers' list, one list for both. */
+export {signatureParamNames} from '../../evidence/signed-url/secret-params.js';
 
 /** Header names whose values are always secret, besides the pattern below. Lower case. */
 const secretHeaderNames = new Set([
@@ -116,7 +101,8 @@ const keepParamNames = new Set([
 ]);
 
 const secretParamNames = new Set<string>([
-	...signatureParamNames,
+	...signatureParamNames.map(name => name.toLowerCase()),
+	'x-amz-security-token',
 	'access_token',
 	'id_token',
 	'refresh_token',

@@ -61,6 +61,8 @@ describe('URLs', () => {
 		['relative URL', '/download?file=a.zip&token=abc', '/download?file=a.zip&token=[redacted]'],
 		['JWT in the path keeps header and claims', 'https://x.example.com/t/eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln/x', 'https://x.example.com/t/eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.[redacted]/x'],
 		['evidence is kept byte for byte', 'HTTPS://Example.COM/Path//to/?a=1&b=%7e&empty=&flag', 'HTTPS://Example.COM/Path//to/?a=1&b=%7e&empty=&flag'],
+		// nginx secure_link style token link: `st` is the signature here, unlike Azure's start time
+		['token link with st and e', 'https://cdn.example.com/v.mp4?st=XQoMKDLCkYbFKg6IadDThg&e=2147483647', 'https://cdn.example.com/v.mp4?st=[redacted]&e=2147483647'],
 		['an empty secret value stays empty', 'https://x/?token=&a=1', 'https://x/?token=&a=1'],
 	])('%s', (_name, url, expected) => {
 		expect(redactor.url(url)).toBe(expected);
