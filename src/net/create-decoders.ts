@@ -15,7 +15,8 @@ const factories: Readonly<Record<string, () => Transform>> = {
 
 /**
 Decoders for a `Content-Encoding` value, in the order the body must pass through them (the header lists them
-in the order they were applied). Empty for identity; undefined when a coding is not one we can decode.
+in the order they were applied). Empty for identity; undefined when a coding is not one we can decode
+(zstd among them: Node 20's zlib has no zstd).
 */
 export function createDecoders(contentEncoding: string | undefined): Transform[] | undefined {
 	const codings = (contentEncoding ?? '')

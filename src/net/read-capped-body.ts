@@ -34,7 +34,6 @@ export async function readCappedBody(source: Readable, decoders: readonly Transf
 		let error: unknown;
 		let decodeError: unknown;
 		const first = decoders[0];
-		const output: Readable = decoders.at(-1) ?? source;
 		const decodedCap = first ? caps.decodedCap : Math.min(caps.wireCap, caps.decodedCap);
 
 		const finish = (): void => {
@@ -53,6 +52,10 @@ export async function readCappedBody(source: Readable, decoders: readonly Transf
 
 		// Ends the decoder chain so what it holds comes out; without decoders there is nothing left to wait for.
 		const drainDecoders = (): void => {
+			if (settled) {
+				return;
+			}
+
 			if (first && !first.writableEnded) {
 				first.end();
 			} else if (!first) {
@@ -95,6 +98,7 @@ export async function readCappedBody(source: Readable, decoders: readonly Transf
 				}
 			}
 
+			const output = decoders.at(-1)!;
 			output.on('data', keep);
 			output.on('end', finish);
 			source.on('data', (chunk: Buffer) => {

@@ -37,6 +37,8 @@ export type HopOutcome = {
 	readonly timings?: Readonly<Record<string, number | undefined>>;
 	/** TLS key material was derived before any error: protocol and cipher were agreed. */
 	readonly handshakeKeysSeen: boolean;
+	/** The body is in a Content-Encoding we cannot decode; `body` holds the raw bytes. */
+	readonly undecodable?: boolean;
 };
 
 /**
@@ -124,6 +126,7 @@ export async function sendOnce(hop: Hop, settings: SendSettings): Promise<HopOut
 	return {
 		head: responseHead,
 		body,
+		...(decoders ? {} : {undecodable: true}),
 		...(body.error === undefined ? {} : {error: body.error}),
 		timings: phases(stream),
 		handshakeKeysSeen,

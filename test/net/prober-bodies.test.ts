@@ -125,3 +125,36 @@ test('a body that does not decode as announced keeps the head and says so', asyn
 	expect(record.failure?.code).toBe('invalid-http');
 	expect(record.failure?.message).toContain('Content-Encoding');
 });
+
+test('a body in a coding we cannot decode (zstd on Node 20) is left out, its size kept', async () => {
+	const server = await startWatched((_request, response) => {
+		response.writeHead(403, {'Content-Encoding': 'zstd', 'Content-Type': 'text/html'});
+		// A zstd frame header (magic 28 B5 2F FD, RFC 8878 §3.1.1) and some payload bytes.
+		response.end(Buffer.from([0x28, 0xB5, 0x2F, 0xFD, 0x24, 0x0B, 0x59, 0x00, 0x00, 0x34, 0x30, 0x33]));
+	});
+	servers.push(server);
+
+	const record = await createProber(options).send({id: 'p', label: 'p', method: 'GET', url: server.origin, headers: [['Accept-Encoding', 'gzip, deflate, br, zstd']]});
+
+	expect(record.status).toBe(403);
+	expect(record.body).toBe('');
+	expect(record.bodyBytes).toBe(12);
+	expect(record.failure).toBeUndefined();
+});
+
+test('HEAD, 204 and 304 answers that announce gzip have no body to decode and do not fail', async () => {
+	const server = await startWatched((request, response) => {
+		const status = request.url === '/no-content' ? 204 : (request.url === '/not-modified' ? 304 : 403);
+		response.writeHead(status, {'Content-Encoding': 'gzip', 'Content-Length': status === 403 ? '20' : '0'});
+		response.end();
+	});
+	servers.push(server);
+	const prober = createProber(options);
+
+	for (const [method, path, status] of [['HEAD', '/', 403], ['GET', '/no-content', 204], ['GET', '/not-modified', 304]] as const) {
+		const record = await prober.send({id: 'p', label: 'p', method, url: `${server.origin}${path}`, headers: []});
+		expect(record.status).toBe(status);
+		expect(record.body).toBe('');
+		expect(record.failure).toBeUndefined();
+	}
+});

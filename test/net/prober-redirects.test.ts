@@ -144,6 +144,7 @@ test('every hop spends budget: a loop stops at maxRequests with budget', async (
 	const record = await prober.send({id: 'p', label: 'p', method: 'GET', url: `${server.origin}/a`, headers: []});
 
 	expect(record.failure?.code).toBe('budget');
+	expect(record.status).toBe(302);
 	expect(server.count()).toBe(4);
 	expect(prober.remaining(server.origin)).toBe(0);
 });
