@@ -2,6 +2,8 @@
 export type RedactContext = {
 	/** Extra header names (lower case) the user marked as secret. */
 	readonly extraHeaderNames: ReadonlySet<string>;
+	/** Keep a bearer JWT's header and claims (`Bearer h.c.[redacted]`) instead of `Bearer [redacted]`. */
+	readonly keepJwtClaims: boolean;
 	/** Literal secrets and JWT signatures, in any form, replaced. */
 	scrub(text: string): string;
 	/** Free text: every rule. */

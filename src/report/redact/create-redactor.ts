@@ -6,7 +6,7 @@ import {redactCurl} from './redact-curl.js';
 import {redactHeaderValue} from './redact-header-value.js';
 import {redactReport, secretsInReport} from './redact-report.js';
 import {redactJwtSignatures, redactText} from './redact-text.js';
-import {redactUrl} from './redact-url.js';
+import {redactQuery, redactUrl} from './redact-url.js';
 import {createLiteralScrubber} from './secret-forms.js';
 
 export type RedactorOptions = {
@@ -18,16 +18,25 @@ export type RedactorOptions = {
 	their own fields.
 	*/
 	readonly secrets?: readonly string[];
+	/**
+	Keep a bearer JWT's header and claims in `Authorization` (`Bearer h.c.[redacted]`), so the token's expiry can
+	still be judged from a redacted capture (HAR import). Off by default: `Bearer [redacted]`.
+	*/
+	readonly keepJwtClaims?: boolean;
 };
 
 /** Replaces secrets with `[redacted]`; every function returns a redacted copy and never mutates its input. */
 export type Redactor = {
 	/** The literal secrets this redactor scrubs. */
 	readonly secrets: readonly string[];
+	/** The options it was made with (secrets included). */
+	readonly options: RedactorOptions;
 	headers(headers: HeaderMap): HeaderMap;
 	headerPairs(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
 	headerValue(name: string, value: string): string;
 	url(url: string): string;
+	/** A query string or form body without the `?`: `a=1&token=x` → `a=1&token=[redacted]`. */
+	query(query: string): string;
 	text(text: string): string;
 	curl(command: string): string;
 	/**
@@ -45,6 +54,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 	const scrubLiterals = createLiteralScrubber(secrets);
 	const context: RedactContext = {
 		extraHeaderNames,
+		keepJwtClaims: options.keepJwtClaims ?? false,
 		scrub: text => redactJwtSignatures(scrubLiterals(text)),
 		text: text => redactText(text, context),
 		url: url => redactUrl(url, context),
@@ -52,6 +62,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
 	const redactor: Redactor = {
 		secrets,
+		options: {...options, secrets},
 		headers(headers) {
 			const out: HeaderMap = {};
 			for (const [name, value] of Object.entries(headers)) {
@@ -63,6 +74,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 		headerPairs: pairs => pairs.map(([name, value]) => [name, redactHeaderValue(name, value, context)]),
 		headerValue: (name, value) => redactHeaderValue(name, value, context),
 		url: context.url,
+		query: query => context.scrub(redactQuery(query, context)),
 		text: context.text,
 		curl: command => redactCurl(command, context),
 		report(report) {
@@ -70,7 +82,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 			const complete = found.every(secret => secrets.includes(secret)) ? redactor : redactor.withSecrets(found);
 			return redactReport(report, complete);
 		},
-		withSecrets: more => createRedactor({extraHeaderNames: [...extraHeaderNames], secrets: [...secrets, ...more]}),
+		withSecrets: more => createRedactor({...options, secrets: [...secrets, ...more]}),
 	};
 	return redactor;
 }

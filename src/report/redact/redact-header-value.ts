@@ -19,7 +19,7 @@ export function redactHeaderValue(name: string, value: string, context: RedactCo
 
 function redactTrimmed(lower: string, value: string, context: RedactContext): string {
 	if (lower === 'authorization' || lower === 'proxy-authorization') {
-		return redactAuthorization(value);
+		return redactAuthorization(value, context.keepJwtClaims);
 	}
 
 	if (lower === 'cookie') {
@@ -41,8 +41,12 @@ function redactTrimmed(lower: string, value: string, context: RedactContext): st
 	return context.text(value);
 }
 
-/** `Bearer [redacted]`; for AWS SigV4, GCS V4 and Digest, every parameter but the signature stays. */
-export function redactAuthorization(value: string): string {
+/**
+`Bearer [redacted]`; for AWS SigV4, GCS V4 and Digest, every parameter but the signature stays. With
+`keepJwtClaims`, a bearer JWT keeps its header and claims (CONTRACT.md allows them; they are the evidence for
+`token-expired`).
+*/
+export function redactAuthorization(value: string, keepJwtClaims = false): string {
 	const match = /^(\s*)([!#$%&'*+.^`|~\w-]+)(\s+)([\s\S]*)$/.exec(value);
 	if (!match) {
 		return redactedMarker;
@@ -59,6 +63,11 @@ export function redactAuthorization(value: string): string {
 			return `${key}${equals}${quoted ? `"${redactedMarker}"` : redactedMarker}`;
 		});
 		return `${lead}${scheme}${gap}${redacted}`;
+	}
+
+	const jwtHead = /^(eyJ[\w-]+\.[\w-]+)\.[\w-]+\s*$/.exec(rest)?.[1];
+	if (keepJwtClaims && /^bearer$/i.test(scheme) && jwtHead) {
+		return `${lead}${scheme}${gap}${jwtHead}.${redactedMarker}`;
 	}
 
 	return `${lead}${scheme}${gap}${redactedMarker}`;

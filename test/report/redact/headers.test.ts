@@ -74,3 +74,14 @@ describe('header values', () => {
 		expect(headers.authorization).toBe('Bearer abcdefgh');
 	});
 });
+
+test('keepJwtClaims keeps a bearer JWT\'s header and claims only', () => {
+	const keeping = createRedactor({keepJwtClaims: true});
+	expect(keeping.headerValue('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl')).toBe('Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.[redacted]');
+	expect(keeping.headerValue('Authorization', 'Bearer opaque-token-value')).toBe('Bearer [redacted]');
+	expect(keeping.withSecrets(['x-secret-1']).options.keepJwtClaims).toBe(true);
+});
+
+test('query strings and form bodies', () => {
+	expect(createRedactor().query('user=bob&password=hunter22&next=%2Fhome')).toBe('user=bob&password=[redacted]&next=%2Fhome');
+});
