@@ -61,6 +61,8 @@ export async function sendOnce(hop: Hop, settings: SendSettings): Promise<HopOut
 			retry: {limit: 0},
 			followRedirect: false,
 			decompress: false,
+			// Every probe asks the server afresh: an answer from a cache would be evidence about nothing.
+			cache: false,
 			timeout: {request: Math.max(1, Math.round(settings.timeoutMs))},
 			agent: {http: settings.agents.http, https: settings.agents.https},
 			https: {

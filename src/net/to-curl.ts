@@ -1,6 +1,9 @@
 import type {ProbeRequest} from './probe-types.js';
 import {shellQuote} from './shell-quote.js';
 
+/** Methods for which Node sends no Content-Length when there is no body (`useChunkedEncodingByDefault` false). */
+const noDefaultBody = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
 export type CurlOptions = {
 	/** Add `-k`, as the prober's `insecure` does. */
 	readonly insecure?: boolean;
@@ -23,8 +26,9 @@ export function toCurl(request: Pick<ProbeRequest, 'method' | 'url' | 'headers' 
 	const method = request.method.toUpperCase();
 	const maxRedirects = options.maxRedirects ?? 10;
 	const has = (name: string): boolean => request.headers.some(([key]) => key.toLowerCase() === name);
-	// POST carries its body with --data-raw, even an empty one, so that curl sends Content-Length: 0 as Node does.
-	const body = request.body ?? (method === 'POST' ? '' : undefined);
+	// Node ends a POST, PUT, PATCH… without a body with `Content-Length: 0` (its methods without a default body
+	// send none); an empty --data-raw makes curl do the same.
+	const body = request.body ?? (noDefaultBody.has(method) ? undefined : '');
 	const words: string[] = ['curl', '-sS', method === 'HEAD' ? '-I' : '-i'];
 
 	if (options.insecure) {
