@@ -1,0 +1,27 @@
+import {decodeToken} from './decode-token.js';
+import {probeRequest} from './probe-request.js';
+import {readResponse} from './read-response.js';
+import {readSignedUrlCheck} from './read-signed-url.js';
+import type {CheckDefinition} from './types.js';
+import {varyCookies} from './variations/vary-cookies.js';
+import {varyMethod} from './variations/vary-method.js';
+import {varyPath} from './variations/vary-path.js';
+import {varyReferer} from './variations/vary-referer.js';
+import {varyToken} from './variations/vary-token.js';
+import {varyUserAgent} from './variations/vary-user-agent.js';
+
+const all: readonly CheckDefinition[] = [
+	probeRequest,
+	readResponse,
+	decodeToken,
+	readSignedUrlCheck,
+	varyUserAgent,
+	varyReferer,
+	varyCookies,
+	varyToken,
+	varyMethod,
+	varyPath,
+];
+
+/** Every check a flow file may name, by name. */
+export const checks: Readonly<Record<string, CheckDefinition>> = Object.fromEntries(all.map(check => [check.name, check]));

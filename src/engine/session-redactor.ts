@@ -1,0 +1,22 @@
+import {collectSecrets, createRedactor, type Redactor} from '../report/redact/index.js';
+import type {SessionInput} from './session-input.js';
+
+/** A redactor that knows every secret the user handed over: token, cookies, secret headers, URL signatures. */
+export function sessionRedactor(input: SessionInput): Redactor {
+	const headers: Array<readonly [string, string]> = [...input.headers];
+	if (input.cookie !== undefined) {
+		headers.push(['Cookie', input.cookie]);
+	}
+
+	if (input.token !== undefined) {
+		headers.push(['Authorization', `Bearer ${input.token}`]);
+	}
+
+	const extraHeaderNames = new Set(input.redactHeaders.map(name => name.toLowerCase()));
+	const secrets = collectSecrets({headers: [headers], urls: input.url ? [input.url] : [], extraHeaderNames});
+	if (input.token !== undefined) {
+		secrets.push(input.token);
+	}
+
+	return createRedactor({extraHeaderNames: input.redactHeaders, secrets});
+}

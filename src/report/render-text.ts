@@ -1,0 +1,50 @@
+import {neutralizeTerminal} from '../text/neutralize-terminal.js';
+import type {Report} from './types.js';
+
+export type Paint = {
+	readonly bold: (text: string) => string;
+	readonly dim: (text: string) => string;
+	readonly red: (text: string) => string;
+	readonly green: (text: string) => string;
+	readonly yellow: (text: string) => string;
+};
+
+export const noPaint: Paint = {bold: text => text, dim: text => text, red: text => text, green: text => text, yellow: text => text};
+
+const statusLine: Record<Report['status'], string> = {
+	diagnosed: 'Diagnosed',
+	'not-reproduced': 'Not reproduced',
+	inconclusive: 'Inconclusive',
+	unreachable: 'Unreachable',
+};
+
+/** The human report of `--yes`: verdict first, then why, what to do, how to reproduce, and the runners-up. */
+export function renderText(report: Report, paint: Paint = noPaint): string {
+	const safe = neutralizeTerminal;
+	const lines: string[] = [];
+	lines.push(paint.bold(`fix403 — ${report.target.method} ${safe(report.target.url)}`));
+	lines.push(`${paint.bold(statusLine[report.status])}${report.reason ? `: ${safe(report.reason)}` : ''}`);
+	const [top, ...others] = report.causes;
+	if (top) {
+		lines.push('', paint.red(paint.bold(`✗ ${top.title}`)) + paint.dim(`  [${top.id}, ${Math.round(top.confidence * 100)}%${top.vendor ? `, ${top.vendor}` : ''}]`));
+		lines.push('', paint.bold('Why'));
+		lines.push(...top.evidence.map(item => `  • ${safe(item)}`));
+		lines.push('', paint.bold(`What to do (${report.role})`));
+		lines.push(...top.fix.map((step, index) => `  ${index + 1}. ${safe(step)}`));
+	}
+
+	const failing = report.probes.filter(probe => probe.status !== 0);
+	if (failing.length > 0) {
+		lines.push('', paint.bold('Reproduce'));
+		for (const probe of failing.slice(0, 6)) {
+			lines.push(paint.dim(`  # ${safe(probe.label)} → ${probe.status}`), `  ${safe(probe.curl)}`);
+		}
+	}
+
+	if (others.length > 0) {
+		lines.push('', paint.bold('Also possible'));
+		lines.push(...others.map(cause => `  ${String(Math.round(cause.confidence * 100)).padStart(3)}%  ${cause.title} [${cause.id}]`));
+	}
+
+	return `${lines.join('\n')}\n`;
+}
