@@ -4,15 +4,40 @@ import type {Finding, ResponseView} from './types.js';
 const maxBody = 65_536;
 const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' ', rsquo: '\'', lsquo: '\'', ldquo: '"', rdquo: '"'};
 
+/** Removes `<script>` and `<style>` elements in one pass (an unclosed one swallows the rest). */
+function dropScripts(html: string): string {
+	const lower = html.toLowerCase();
+	const opening = /<(script|style)\b/g;
+	let out = '';
+	let pos = 0;
+	for (let match = opening.exec(lower); match; match = opening.exec(lower)) {
+		if (match.index < pos) {
+			continue;
+		}
+
+		out += `${html.slice(pos, match.index)} `;
+		const close = lower.indexOf(`</${match[1]!}`, match.index);
+		if (close < 0) {
+			return out;
+		}
+
+		const end = lower.indexOf('>', close);
+		pos = end < 0 ? html.length : end + 1;
+		opening.lastIndex = pos;
+	}
+
+	return out + html.slice(pos);
+}
+
 /** The readable text of a body: scripts, styles and tags dropped, common entities decoded, whitespace collapsed. */
 export function bodyText(body: string): string {
 	if (typeof body !== 'string') {
 		return '';
 	}
 
-	return body.slice(0, maxBody)
-		.replaceAll(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-		.replaceAll(/<[^>]{0,2048}>/g, ' ')
+	return dropScripts(body.slice(0, maxBody))
+		// `[^<>]`, not `[^>]`: a run of unclosed `<` must not make every one of them scan ahead.
+		.replaceAll(/<[^<>]{0,2048}>/g, ' ')
 		.replaceAll(/&(?:#(\d{1,6})|#x([\da-f]{1,5})|([a-z]{2,6}));/gi, (whole, dec?: string, hex?: string, name?: string) => {
 			const code = dec === undefined ? (hex === undefined ? undefined : Number.parseInt(hex, 16)) : Number(dec);
 			if (code !== undefined) {

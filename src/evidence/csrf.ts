@@ -86,9 +86,9 @@ export function readCsrf(view: ResponseView): Finding[] {
 		return [];
 	}
 
-	const messages = jsonMessages(view.body);
-	const failure = csrfReasonOf([...messages, bodyText(view.body)].join('\n'))
-		?? (view.status === 419 && /page expired/i.test(bodyText(view.body)) ? {framework: 'laravel' as const, reason: 'Page Expired', origin: false} : undefined);
+	const text = bodyText(view.body);
+	const failure = csrfReasonOf([...jsonMessages(view.body), text].join('\n'))
+		?? (view.status === 419 && /page expired/i.test(text) ? {framework: 'laravel' as const, reason: 'Page Expired', origin: false} : undefined);
 	if (!failure) {
 		return [];
 	}

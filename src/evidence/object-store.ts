@@ -37,13 +37,16 @@ function unescapeXml(text: string): string {
 
 /** The leaf elements of an `<Error>` document (with or without a namespace), kept fields only. */
 function xmlFields(body: string): Record<string, string> | undefined {
-	const root = /<Error\b[^>]*>([\s\S]*?)<\/Error>/.exec(body.slice(0, 65_536));
-	if (!root) {
+	// indexOf rather than one lazy regex: a body of repeated `<Error>` must not cost quadratic time.
+	const text = body.slice(0, 65_536);
+	const open = /<Error\b[^<>]{0,512}>/.exec(text);
+	const close = open ? text.indexOf('</Error>', open.index) : -1;
+	if (!open || close < 0) {
 		return undefined;
 	}
 
 	const fields: Record<string, string> = {};
-	for (const match of (root[1] ?? '').matchAll(/<([A-Za-z][\w.-]{0,63})>([^<]{0,4096})<\/\1>/g)) {
+	for (const match of text.slice(open.index + open[0].length, close).matchAll(/<([A-Za-z][\w.-]{0,63})>([^<]{0,4096})<\/\1>/g)) {
 		const [, name = '', value = ''] = match;
 		if (keptFields.includes(name) && !Object.hasOwn(fields, name)) {
 			fields[name] = unescapeXml(value);

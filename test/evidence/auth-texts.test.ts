@@ -56,5 +56,8 @@ describe('helpers', () => {
 		expect(bodyText('<html><head><style>p{}</style><script>var a="<b>";</script></head><body><p>Access&nbsp;denied &amp; logged&#33;</p></body></html>')).toBe('Access denied & logged!');
 		expect(jsonMessages('{"error":{"code":"forbidden","message":"no","details":[{"reason":"SCOPE"}]},"n":1}')).toEqual(['forbidden', 'no', 'SCOPE']);
 		expect(jsonMessages('not json')).toEqual([]);
+		// An unclosed script swallows the rest; stray `<` are kept as text.
+		expect(bodyText('<p>Login required</p><script>var x = "<p>hidden</p>";')).toBe('Login required');
+		expect(bodyText('a < b <i>and</i> c')).toBe('a < b and c');
 	});
 });

@@ -168,6 +168,11 @@ describe('everything else', () => {
 		}
 	});
 
+	it('needs a closed <Error> element', () => {
+		expect(readObjectStore(view(403, s3Headers, '<Error><Code>AccessDenied</Code><Message>Access Denied</Message>'))).toEqual([]);
+		expect(readObjectStore(view(403, s3Headers, '<Error>'.repeat(5000)))).toEqual([]);
+	});
+
 	it('reports unknown codes as information and never throws', () => {
 		expect(readObjectStore(view(403, s3Headers, '<Error><Code>InvalidPayer</Code><Message>All access to this object has been disabled</Message></Error>'))[0]?.mark).toBe('info');
 		const element = fc.constantFrom('<Error>', '</Error>', '<Code>', '</Code>', '<Message>', '</Message>', 'AccessDenied', 'Request has expired', '&amp;', '&#99999999;', '<Details>', '</Details>', '{"error":', '"code":', '}');
