@@ -1,0 +1,15 @@
+export {accessLogFindings} from './access-findings.js';
+export {type ClassifiedError, classifyErrorEntry, parseErrorLine} from './classify-error.js';
+export type {ErrorLogEntry} from './error-entry.js';
+export {errorLogFindings} from './error-findings.js';
+export {type ErrorRule, errorRules} from './error-rules.js';
+export {LogReadError, type LogReadErrorCode} from './log-read-error.js';
+export {type AccessLogEntry, parseAccessLine} from './parse-access-line.js';
+export {parseApacheErrorLine} from './parse-apache-error.js';
+export {parseNginxErrorLine} from './parse-nginx-error.js';
+export {concernsPath, type PathFilter, urlPathOf} from './path-match.js';
+export {type AccessLogOptions, type AccessLogResult, readAccessLog} from './read-access-log.js';
+export {type ErrorLogOptions, type ErrorLogResult, readErrorLog} from './read-error-log.js';
+export {defaultTailBytes, readLogLines, type ReadStats} from './read-lines.js';
+export {type AccessSummary, type AccessVerdict, summarizeAccessLog} from './summarize-access.js';
+export {type ClientKind, uaFamily} from './ua-family.js';
