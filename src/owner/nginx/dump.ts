@@ -11,24 +11,24 @@ const stderrLine = /^nginx: (?:the configuration file .* syntax is ok|configurat
 
 /**
 Splits `nginx -T` output into file path → text. nginx prints `# configuration file <path>:` before each
-file and one extra newline after it (src/core/nginx.c, ngx_show_configs), which is removed again here so
-line numbers match the files on disk.
+file and one extra newline after it (src/core/nginx.c), so each text comes back exactly as on disk and
+line numbers match.
 */
 export function splitNginxDump(dump: string): Map<string, string> {
 	const files = new Map<string, string>();
 	let current: {file: string; lines: string[]} | undefined;
-	const close = () => {
+	const close = (last: boolean) => {
 		if (current === undefined) {
 			return;
 		}
 
 		const {lines} = current;
-		while (lines.length > 0 && stderrLine.test(lines.at(-1)!)) {
+		// The output's final newline; between files, nginx's extra newline is the line break before the next header.
+		if (last && lines.at(-1) === '') {
 			lines.pop();
 		}
 
-		// The dump adds one "\n" after each file: drop the empty line it leaves.
-		if (lines.at(-1) === '') {
+		while (lines.length > 0 && stderrLine.test(lines.at(-1)!)) {
 			lines.pop();
 		}
 
@@ -40,7 +40,7 @@ export function splitNginxDump(dump: string): Map<string, string> {
 	for (const line of dump.split('\n')) {
 		const match = header.exec(line);
 		if (match) {
-			close();
+			close(false);
 			current = {file: match[1]!, lines: []};
 			continue;
 		}
@@ -48,7 +48,7 @@ export function splitNginxDump(dump: string): Map<string, string> {
 		current?.lines.push(line);
 	}
 
-	close();
+	close(true);
 	return files;
 }
 

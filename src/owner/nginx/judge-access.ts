@@ -7,10 +7,19 @@ import type {Directive} from './types.js';
 
 export type AccessJudgement = {
 	readonly findings: readonly Finding[];
-	/** Whether the access phase certainly ends the request with 403. */
-	readonly denied: boolean;
+	/** The status the access phase certainly ends the request with (403 by a rule, 401 asking for a password). */
+	readonly status?: 401 | 403;
 	/** The `limit_except` block that applies to this method, if any (its settings override the location's). */
 	readonly limitExcept?: Directive;
+	/** `auth_request` in effect, still to be judged (its subrequest decides). */
+	readonly authRequest?: Directive;
+};
+
+export type AccessRequest = {
+	readonly method: string;
+	readonly client: string;
+	/** Whether the request carries an Authorization header (auth_basic asks for one with 401). */
+	readonly hasAuthorization: boolean;
 };
 
 /** Methods a `limit_except` list lets through without its block applying (GET implies HEAD). */
@@ -21,10 +30,11 @@ export function limitExceptAllows(limitExcept: Directive, method: string): boole
 
 /**
 Judges the access phase: `limit_except` (its block applies to other methods), `allow`/`deny` (the innermost
-block that has any of them wins as a whole; first matching rule decides), `satisfy any` with
-`auth_basic`/`auth_request`, and `auth_request` itself, which can pass a 403 through.
+block that has any of them wins as a whole; first matching rule decides; checked before `auth_basic`),
+`satisfy any` (one granting module is enough), and `auth_basic` without credentials (401).
 */
-export function judgeAccess(context: RequestContext, method: string, client: string): AccessJudgement {
+export function judgeAccess(context: RequestContext, request: AccessRequest): AccessJudgement {
+	const {method, client} = request;
 	const findings: Finding[] = [];
 	const limitExcept = inheritedDirective(context, 'limit_except');
 	const applies = limitExcept !== undefined && !limitExceptAllows(limitExcept, method) ? limitExcept : undefined;
@@ -34,11 +44,11 @@ export function judgeAccess(context: RequestContext, method: string, client: str
 	const authBasic = enabled(inheritedDirective(effective, 'auth_basic'));
 	const authRequest = enabled(inheritedDirective(effective, 'auth_request'));
 	const verdict = rules === undefined ? undefined : evaluateAccess(rules.directives, client);
-	let denied = false;
+	let status: 401 | 403 | undefined;
 
 	if (verdict?.verdict === 'deny' && verdict.rule !== undefined && rules !== undefined) {
 		const softened = satisfyAny && (authBasic !== undefined || authRequest !== undefined);
-		denied = !softened && !verdict.uncertain;
+		status = softened || verdict.uncertain ? undefined : 403;
 		const inLimitExcept = applies !== undefined && rules.level === contextLevels(effective).length - 1;
 		findings.push(denyFinding({
 			rule: verdict.rule,
@@ -52,19 +62,12 @@ export function judgeAccess(context: RequestContext, method: string, client: str
 		}));
 	}
 
-	if (authRequest !== undefined && !(satisfyAny && verdict?.verdict === 'allow')) {
-		findings.push(nginxFinding({
-			code: 'nginx.auth-request',
-			text: `${quote(authRequest)} asks an auth service first; when it answers 403 (or 401) nginx passes that status through, so credentials may be missing or refused.`,
-			cause: 'missing-credentials',
-			weight: weight.possible,
-			directive: authRequest,
-			fix: [`Check what the auth endpoint \`${authRequest.args[0] ?? ''}\` answers for this request (its log), and send the credentials it expects.`],
-			data: {expectedErrorLog: 'none for 401/403 from the auth service; "auth request unexpected status: N" for other codes'},
-		}));
+	const granted = satisfyAny && verdict?.verdict === 'allow';
+	if (status === undefined && authBasic !== undefined && !granted && !request.hasAuthorization) {
+		status = 401;
 	}
 
-	return {findings, denied, limitExcept: applies};
+	return {findings, status, limitExcept: applies, authRequest: granted || status !== undefined ? undefined : authRequest};
 }
 
 type DenyInput = {

@@ -35,15 +35,13 @@ export function requestLookup(state: VariableState): VariableLookup {
 			return queryArgument(facts.query, name.slice(4));
 		}
 
+		// The request's headers are taken as complete: one that is not listed was not sent (nginx: empty).
 		if (name.startsWith('http_')) {
-			const header = name.slice(5).replaceAll('_', '-');
-			// A Referer the owner did not mention was not sent; other headers are simply unknown.
-			return facts.headers.get(header) ?? (header === 'referer' ? '' : undefined);
+			return facts.headers.get(name.slice(5).replaceAll('_', '-')) ?? '';
 		}
 
 		if (name.startsWith('cookie_')) {
-			const header = facts.headers.get('cookie');
-			return header === undefined ? undefined : cookie(header, name.slice(7));
+			return cookie(facts.headers.get('cookie') ?? '', name.slice(7));
 		}
 
 		return builtin(state, name);

@@ -6,9 +6,14 @@ export type NginxRequest = {
 	readonly method?: string;
 	/** The address nginx sees as `$remote_addr` (e.g. `127.0.0.1`). */
 	readonly clientAddress: string;
+	/** The Referer sent, if any. */
 	readonly referer?: string;
+	/** The User-Agent sent, if any. */
 	readonly userAgent?: string;
-	/** Other request headers (lower- or mixed-case names) for `$http_*` variables. */
+	/**
+	The other headers sent (any case), for `$http_*`/`$cookie_*`. Taken as complete: a header that is not
+	here (nor in `referer`/`userAgent`) counts as not sent, which is what nginx sees as an empty value.
+	*/
 	readonly headers?: Readonly<Record<string, string>>;
 	/** Where nginx accepted the connection, when it differs from the URL (nginx behind a proxy or CDN). */
 	readonly arrival?: {readonly address?: string; readonly port?: number};

@@ -3,6 +3,7 @@ import type {FileTest} from './conditions.js';
 import {runContentPhase, type ContentOutcome} from './content-phase.js';
 import {inheritedDirective, type RequestContext} from './context.js';
 import {judgeAccess} from './judge-access.js';
+import {judgeAuthRequest} from './judge-auth-request.js';
 import {judgeContent} from './judge-files.js';
 import {judgeLimits} from './judge-limits.js';
 import {rewriteFindings} from './judge-rewrite.js';
@@ -103,10 +104,18 @@ export async function simulateRequest(input: SimulationInput): Promise<Simulatio
 			context = {...context, extra: phase.trueIfs};
 		}
 
-		const access = judgeAccess(context, facts.method, facts.clientAddress);
+		const access = judgeAccess(context, {method: facts.method, client: facts.clientAddress, hasAuthorization: facts.headers.has('authorization')});
 		findings.push(...access.findings, ...judgeLimits(context));
-		if (access.denied) {
-			return done(403);
+		if (access.status !== undefined) {
+			return done(access.status);
+		}
+
+		if (access.authRequest !== undefined) {
+			const auth = await judgeAuthRequest(input.server, access.authRequest, lookup);
+			findings.push(...auth.findings);
+			if (auth.status !== undefined) {
+				return done(auth.status);
+			}
 		}
 
 		if (access.limitExcept !== undefined) {
