@@ -50,6 +50,14 @@ export function bodyText(body: string): string {
 		.trim();
 }
 
+/**
+Replaces long token-like runs (24+ base64-ish characters with a digit) by `[redacted]`, so quoting a server's
+text cannot quote a token or session id it echoed.
+*/
+export function maskTokens(text: string): string {
+	return text.replaceAll(/[\w+=-]{24,}/g, run => (/\d/.test(run) ? '[redacted]' : run));
+}
+
 /** String values of the usual error fields of a JSON body (`error`, `message`, `detail`, …, one level deep). */
 export function jsonMessages(body: string): string[] {
 	if (typeof body !== 'string' || body.length > maxBody || !/^\s*[{[]/.test(body)) {
@@ -99,7 +107,7 @@ const rules: readonly Rule[] = [
 function snippet(text: string, match: RegExpExecArray): string {
 	const start = Math.max(0, match.index - 60);
 	const end = Math.min(text.length, match.index + match[0].length + 60);
-	return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+	return maskTokens(`${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`);
 }
 
 /**
@@ -138,7 +146,7 @@ export function readAuthTexts(view: ResponseView): Finding[] {
 
 	// `{"error":"forbidden","message":"… scope …"}`: a scope named in a JSON 403 without the phrases above.
 	if (!covered.has('insufficient-scope') && view.status === 403 && messages.some(message => /\bscopes?\b/i.test(message))) {
-		findings.push({code: 'auth-text.scope-mentioned', text: `The 403 body mentions a scope: "${messages.find(message => /\bscopes?\b/i.test(message))!.slice(0, 200)}".`, supports: {'insufficient-scope': 0.3}, mark: 'warn'});
+		findings.push({code: 'auth-text.scope-mentioned', text: `The 403 body mentions a scope: "${maskTokens(messages.find(message => /\bscopes?\b/i.test(message))!.slice(0, 200))}".`, supports: {'insufficient-scope': 0.3}, mark: 'warn'});
 	}
 
 	return findings;

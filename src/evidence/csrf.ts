@@ -1,5 +1,5 @@
 import type {Role} from '../diagnosis/cause-ids.js';
-import {bodyText, jsonMessages} from './auth-texts.js';
+import {bodyText, jsonMessages, maskTokens} from './auth-texts.js';
 import type {Finding, ResponseView} from './types.js';
 
 /** Which framework's CSRF protection refused the request. */
@@ -23,7 +23,7 @@ const patterns: ReadonlyArray<{framework: CsrfFramework; pattern: RegExp; origin
 	// SvelteKit and Astro's same-origin form check.
 	{framework: 'sveltekit', pattern: /Cross-site (?:POST )?form submissions are forbidden/i, origin: true},
 	{framework: 'generic', pattern: /\b(?:origin|referr?er) checking failed\b|\b(?:invalid|bad) (?:origin|referr?er) header\b/i, origin: true},
-	{framework: 'generic', pattern: /\b(?:csrf|xsrf)\b[^.\n]{0,40}?\b(?:missing|invalid|mismatch|incorrect|expired|failed|not found|not set|verification|validation)\b|\b(?:missing|invalid|bad|expired) (?:csrf|xsrf)\b/i},
+	{framework: 'generic', pattern: /\b(?:csrf|xsrf)\b[^.\n]{0,80}?\b(?:missing|invalid|mismatch|incorrect|expired|failed|not found|not set|verification|validation)\b|\b(?:missing|invalid|bad|expired) (?:csrf|xsrf)\b/i},
 ];
 
 /** Recognises a CSRF failure in a text (a page, a JSON message, a log line). Never throws. */
@@ -47,9 +47,9 @@ export function csrfReasonOf(text: string): CsrfFailure | undefined {
 	return reason ? {framework: 'django', reason: reason[0], origin: /^(?:Origin|Referer) checking/.test(reason[0])} : undefined;
 }
 
-/** Spring quotes the token it received; that value stays out of reports. */
+/** Spring quotes the token it received, other apps may too; such values stay out of reports. */
 function redactToken(reason: string): string {
-	return reason.replace(/Invalid CSRF Token '[^']*'/, 'Invalid CSRF Token \'[redacted]\'');
+	return maskTokens(reason.replace(/Invalid CSRF Token '[^']*'/, 'Invalid CSRF Token \'[redacted]\''));
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {bodyText, jsonMessages, readAuthTexts} from '../../src/evidence/auth-texts.js';
+import {bodyText, jsonMessages, maskTokens, readAuthTexts} from '../../src/evidence/auth-texts.js';
 import type {ResponseView} from '../../src/evidence/types.js';
 
 const view = (status: number, body: string, requestHeaders: Record<string, string> = {}): ResponseView => ({
@@ -59,5 +59,13 @@ describe('helpers', () => {
 		// An unclosed script swallows the rest; stray `<` are kept as text.
 		expect(bodyText('<p>Login required</p><script>var x = "<p>hidden</p>";')).toBe('Login required');
 		expect(bodyText('a < b <i>and</i> c')).toBe('a < b and c');
+	});
+});
+
+describe('maskTokens', () => {
+	it('hides echoed tokens in quoted text but keeps words', () => {
+		const sample = view(401, '{"message":"jwt expired for eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 at 2026"}', {authorization: 'Bearer x'});
+		expect(readAuthTexts(sample)[0]?.text).toBe('The response says the token has expired: "jwt expired for [redacted] at 2026".');
+		expect(maskTokens('Internationalization_of_everything works')).toBe('Internationalization_of_everything works');
 	});
 });

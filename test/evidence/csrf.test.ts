@@ -103,6 +103,12 @@ describe('readCsrf', () => {
 		expect(finding?.fix?.owner?.[0]).toContain('ORIGIN');
 	});
 
+	it('does not quote a token a generic message echoes', () => {
+		const [finding] = readCsrf(view(403, '{"error":"CSRF token 5f2b9c1e8a7d4e3fb0c6a9d2e1f4b7c8 is invalid"}', 'POST', 'application/json'));
+		expect(finding?.text).not.toContain('5f2b9c1e8a7d');
+		expect(finding?.text).toContain('[redacted]');
+	});
+
 	it('weighs safe methods and generic texts lower', () => {
 		expect(readCsrf(view(403, '{"error":"Invalid CSRF token"}', 'GET', 'application/json'))[0]?.supports).toEqual({'csrf-failed': 0.36});
 		expect(readCsrf(view(403, '{"error":"Invalid CSRF token"}', 'DELETE', 'application/json'))[0]?.supports).toEqual({'csrf-failed': 0.6});
