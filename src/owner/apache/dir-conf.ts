@@ -26,6 +26,8 @@ export type ConfigBlock = {
 	readonly origin: 'main' | 'vhost' | 'htaccess';
 	/** For `<Directory>` and `.htaccess`: the folder, with a trailing slash (per-directory rewrite prefix). */
 	readonly directory?: string;
+	/** For `<If>`/`<ElseIf>`: the expression that made it apply. */
+	readonly condition?: string;
 };
 
 /** A request's merged per-directory configuration, as far as access decisions go. */

@@ -4,7 +4,7 @@ import type {AuthzOutcome} from './authz-eval.js';
 import type {AuthzLeaf} from './authz-tree.js';
 import {causeOfLeaf, causeOfVariables, needsUser, setEnvVariable} from './classify.js';
 import type {ConfigBlock} from './dir-conf.js';
-import {inBlock, refusal, reloadStep, weight, where} from './finding-kit.js';
+import {blockOf, inBlock, refusal, reloadStep, weight, where} from './finding-kit.js';
 import {describeMethods} from './methods.js';
 import type {SetEnvRule} from './setenvif.js';
 import {splitWords, unquoteExpression} from './tokenize.js';
@@ -43,7 +43,11 @@ function leafFinding(leaf: AuthzLeaf, context: AccessContext, decisive: boolean,
 	const reads = leaf.provider === 'env'
 		? splitWords(leaf.args).map(name => context.setBy.get(name)).filter(rule => rule !== undefined).map(setEnvVariable)
 		: (leaf.provider === 'expr' ? context.exprReads(unquoteExpression(leaf.args)) : []);
-	const cause = causeOfLeaf(leaf, reads);
+	const condition = blockOf(leaf.at, context.blocks)?.condition;
+	// A plain "Require all denied" inside <If "%{REQUEST_METHOD} == 'PUT'"> is a method block, not a blanket one.
+	const conditional = condition === undefined ? 'server-deny-rule' : causeOfVariables(context.exprReads(condition));
+	const own = causeOfLeaf(leaf, reads);
+	const cause = own === 'server-deny-rule' ? conditional : own;
 	const place = `${where(leaf.at)}${inBlock(leaf.at, context.blocks)}`;
 	const base = {at: leaf.at, weight: weight(decisive, uncertain), uncertain, data: {directive: leaf.text, provider: leaf.provider, negated: leaf.negate}};
 	if (needsUser(leaf)) {

@@ -23,7 +23,7 @@ export function parseConfigText(text: string, file: string): ApacheNode[] {
 	const root: ApacheNode[] = [];
 	const stack: OpenSection[] = [];
 	const current = () => stack.at(-1)?.children ?? root;
-	for (const {text: lineText, line} of logicalLines(text)) {
+	for (const {text: lineText, line, lastLine} of logicalLines(text)) {
 		if (lineText.startsWith('</')) {
 			const name = lineText.slice(2).replace(/>.*$/s, '').trim();
 			const open = stack.pop();
@@ -66,7 +66,7 @@ export function parseConfigText(text: string, file: string): ApacheNode[] {
 		const match = /^(\S+)\s*(.*)$/s.exec(lineText);
 		const name = match?.[1] ?? lineText;
 		const raw = match?.[2] ?? '';
-		current().push({kind: 'directive', name, raw, args: splitWords(raw), file, line});
+		current().push({kind: 'directive', name, raw, args: splitWords(raw), file, line, ...(lastLine === line ? {} : {lastLine})});
 	}
 
 	const unclosed = stack.at(-1);

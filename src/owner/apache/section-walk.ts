@@ -76,7 +76,8 @@ export async function walkSections(input: WalkInput): Promise<SectionWalk> {
 	};
 
 	const applySection = (section: ApacheSection, kind: ConfigBlock['kind'], origin: ConfigBlock['origin'], directory?: string) => {
-		apply({kind, label: `<${section.name} ${section.raw}>`, file: section.file, line: section.line, nodes: section.children, origin, directory});
+		const condition = kind === 'if' && section.name.toLowerCase() !== 'else' ? unquoteExpression(section.raw) : undefined;
+		apply({kind, label: `<${section.name}${section.raw ? ` ${section.raw}` : ''}>`, file: section.file, line: section.line, nodes: section.children, origin, directory, condition});
 	};
 
 	for (const scope of scopes) {

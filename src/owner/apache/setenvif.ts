@@ -40,11 +40,21 @@ export function readSetEnv(nodes: readonly ApacheNode[]): SetEnvRule[] {
 
 /**
 Applies the rules in order and returns the variables they set: name → value, or undefined when a rule that
-could set it tests something unknown. Also returns which rule set each variable, to name it in findings.
+could set it tests something unknown. Also returns the first rule that can set each variable (whether or not
+it matched this request), since that rule's attribute tells what a `Require env` really tests.
 */
 export function applySetEnv(rules: readonly SetEnvRule[], lookup: SetEnvLookup): {env: Map<string, string | undefined>; setBy: Map<string, SetEnvRule>} {
 	const env = new Map<string, string | undefined>();
 	const setBy = new Map<string, SetEnvRule>();
+	for (const rule of rules) {
+		for (const assignment of rule.assignments) {
+			const name = assignment.replace(/^!/, '').split('=', 1)[0] ?? '';
+			if (!setBy.has(name)) {
+				setBy.set(name, rule);
+			}
+		}
+	}
+
 	for (const rule of rules) {
 		const value = lookup(rule.attribute);
 		const regex = compile(rule.pattern, rule.nocase);
@@ -63,8 +73,6 @@ export function applySetEnv(rules: readonly SetEnvRule[], lookup: SetEnvLookup):
 			} else {
 				env.set(name, assigned);
 			}
-
-			setBy.set(name, rule);
 		}
 	}
 

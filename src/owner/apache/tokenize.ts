@@ -1,5 +1,5 @@
 /** A directive line after joining continuations: its text (trimmed) and the physical line it starts on. */
-export type LogicalLine = {readonly text: string; readonly line: number};
+export type LogicalLine = {readonly text: string; readonly line: number; readonly lastLine: number};
 
 /**
 Splits config text into logical lines the way httpd's `ap_cfg_getline` does: a backslash right before the
@@ -26,7 +26,7 @@ export function logicalLines(text: string): LogicalLine[] {
 		const joined = (pending + body).trim();
 		pending = '';
 		if (joined !== '' && !joined.startsWith('#')) {
-			lines.push({text: joined, line: start});
+			lines.push({text: joined, line: start, lastLine: index + 1});
 		}
 	}
 

@@ -8,6 +8,8 @@ export type ApacheDirective = ApacheLocation & {
 	readonly args: readonly string[];
 	/** The argument text after the name, unsplit (what `Require expr` and `<If>` read). */
 	readonly raw: string;
+	/** For a line continued with `\`: its last physical line, the one httpd's own messages name. */
+	readonly lastLine?: number;
 };
 
 /** A container such as `<Directory /srv>`: the name without `<`, its arguments and what it encloses. */
