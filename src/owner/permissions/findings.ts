@@ -62,7 +62,9 @@ function endFinding(result: WalkResult): Finding | undefined {
 		case 'readable': {
 			return {
 				code: 'permissions.readable',
-				text: `${result.webUser.name} can search every folder down to ${result.requested} and read it.`,
+				text: result.index?.found
+					? `${result.webUser.name} can search every folder down to ${result.requested} and read its index file ${result.index.found.name}.`
+					: `${result.webUser.name} can search every folder down to ${result.requested} and read it.`,
 				supports: {'file-permissions': -0.6},
 				location: {file},
 				mark: 'ok',

@@ -34,8 +34,8 @@ function noteOf(entry: WalkEntry, result: WalkResult, isFirst: boolean): string 
 }
 
 /**
-Renders a walk the way `namei -l` does (mode, owner, group, name; symlink targets indented below the
-link), with a first column marking the first component that stops the web user (`>`) and the others (`x`).
+Renders a walk the way `namei -l` does (mode, owner, group, name; the components of a symlink's target
+follow the link with their names indented), with a first column marking the first component that stops the web user (`>`) and the others (`x`).
 */
 export function renderWalk(result: WalkResult): string {
 	const ownerWidth = Math.max(1, ...result.entries.map(entry => (entry.owner ?? '').length));
@@ -49,7 +49,7 @@ export function renderWalk(result: WalkResult): string {
 			? `${'?'.repeat(modeWidth)} ${'?'.padEnd(ownerWidth)} ${'?'.padEnd(groupWidth)}`
 			: `${(entry.symbolic ?? '').padEnd(modeWidth)} ${(entry.owner ?? '').padEnd(ownerWidth)} ${(entry.group ?? '').padEnd(groupWidth)}`;
 		const target = entry.linkTarget === undefined ? '' : ` -> ${entry.linkTarget}`;
-		lines.push(`${markOf(entry, isFirst)} ${indent}${columns} ${entry.name}${target}${noteOf(entry, result, isFirst)}`);
+		lines.push(`${markOf(entry, isFirst)} ${columns} ${indent}${entry.name}${target}${noteOf(entry, result, isFirst)}`);
 	}
 
 	if (result.index) {

@@ -57,6 +57,11 @@ async function visit(state: WalkState, start: string, names: readonly string[], 
 				return undefined;
 			}
 
+			if (target.startsWith('/')) {
+				// The kernel restarts at the root for an absolute target; namei shows that `/` again.
+				await pushRoot(state, depth + 1);
+			}
+
 			const real = await visit(
 				state, target.startsWith('/') ? '/' : current, target.split('/'), depth + 1, isLast ? lastNeed : 'x');
 			if (real === undefined) {
@@ -82,6 +87,13 @@ async function visit(state: WalkState, start: string, names: readonly string[], 
 	}
 
 	return current;
+}
+
+async function pushRoot(state: WalkState, depth: number): Promise<void> {
+	const facts = await state.io.lstat('/');
+	if (!('error' in facts)) {
+		state.entries.push(await describeEntry(state, {path: '/', name: '/', depth}, facts, 'x'));
+	}
 }
 
 async function checkIndex(state: WalkState, folder: string, candidates: readonly string[]): Promise<IndexCheck> {
@@ -121,11 +133,7 @@ export async function walkPermissions(filePath: string, options: WalkOptions, io
 	const selinux = await selinuxMode(io);
 	const absolute = path.posix.resolve(filePath);
 	const state: WalkState = {io, who, accounts, aclTools: true, selinux: selinux !== 'off', entries: [], symlinks: [], hops: 0};
-	const rootFacts = await io.lstat('/');
-	if (!('error' in rootFacts)) {
-		state.entries.push(await describeEntry(state, {path: '/', name: '/', depth: 0}, rootFacts, 'x'));
-	}
-
+	await pushRoot(state, 0);
 	const real = await visit(state, '/', absolute.split('/'), 0, filePath.endsWith('/') ? 'x' : 'auto');
 	const last = state.entries.at(-1);
 	const directory = filePath.endsWith('/') || (real !== undefined && last?.kind === 'dir');

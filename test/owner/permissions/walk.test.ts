@@ -1,10 +1,12 @@
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {createNodePermissionsIo} from '../../../src/owner/permissions/node-io.js';
-import type {WalkResult} from '../../../src/owner/permissions/types.js';
+import type {PermissionsIo, WalkResult} from '../../../src/owner/permissions/types.js';
 import {UnknownWebUserError} from '../../../src/owner/permissions/identity.js';
 import {walkFindings} from '../../../src/owner/permissions/findings.js';
+import {renderWalk} from '../../../src/owner/permissions/render.js';
 import {walkPermissions} from '../../../src/owner/permissions/walk.js';
 import {applyFixSteps, chown, kernelAllows, makeTempRoot, removeTree, setfacl} from './tree.js';
 
@@ -182,6 +184,22 @@ describe('walkPermissions on real trees', () => {
 		expect(codes).toContain('permissions.not-traversable');
 	});
 
+	test('renderWalk prints what `namei -l` prints, plus the marks', async () => {
+		write('data/site/page.html', 0o644);
+		fs.chmodSync(path.join(root, 'data'), 0o750);
+		fs.symlinkSync(path.join(root, 'data/site'), path.join(root, 'abs'));
+		fs.symlinkSync('data', path.join(root, 'rel'));
+		for (const target of [path.join(root, 'abs/page.html'), path.join(root, 'rel/site/page.html')]) {
+			const result = await walk(target);
+			const rendered = renderWalk(result).split('\n');
+			const namei = execFileSync('namei', ['-l', target], {encoding: 'utf8'}).trimEnd().split('\n');
+			const columns = (line: string) => line.replace(/ {2}<- .*$/, '').trim().split(/\s+/);
+			expect(rendered.slice(1).map(line => columns(line.slice(2)))).toEqual(namei.slice(1).map(line => columns(line)));
+			const blocked = rendered.find(line => line.startsWith('>'));
+			expect(blocked).toMatch(/^> drwxr-x--- +root +root +(?:\s*)data {2}<- first block: www-data lacks x$/);
+		}
+	});
+
 	test('a symlink loop ends the walk instead of looping', async () => {
 		fs.symlinkSync('b', path.join(root, 'a'));
 		fs.symlinkSync('a', path.join(root, 'b'));
@@ -231,6 +249,28 @@ describe('walkPermissions on real trees', () => {
 		} finally {
 			removeTree(underRoot);
 		}
+	});
+
+	test('with SELinux enforcing, a file the mode bits allow but labelled default_t gets a relabel fix', async () => {
+		// SELinux is off on this machine: only the three SELinux reads are answered as an enforcing RHEL host would.
+		const file = write('webdata/index.html', 0o644);
+		const selinuxIo: PermissionsIo = {
+			...io,
+			exists: async target => target === '/sys/fs/selinux/enforce' || io.exists(target),
+			readText: async target => target === '/sys/fs/selinux/enforce' ? '1\n' : io.readText(target),
+			run: async (command, args) => command === 'stat' && args[1] === '%C'
+				? {code: 0, stdout: args.at(-1) === file ? 'unconfined_u:object_r:default_t:s0\n' : 'system_u:object_r:var_t:s0\n', stderr: ''}
+				: io.run(command, args),
+		};
+		const result = await walkPermissions(file, {webUser}, selinuxIo);
+		expect(result.selinux).toBe('enforcing');
+		expect(result.outcome).toBe('readable');
+		const [label] = walkFindings(result).filter(finding => finding.code === 'permissions.selinux-label');
+		expect(label).toMatchObject({supports: {'file-permissions': 0.6}, location: {file}, mark: 'fail'});
+		expect(label?.fix?.owner).toEqual([
+			`semanage fcontext -a -t httpd_sys_content_t '${path.join(root, 'webdata')}(/.*)?'`,
+			`restorecon -Rv ${path.join(root, 'webdata')}`,
+		]);
 	});
 
 	test('an unknown web user is a typed error', async () => {
