@@ -68,6 +68,10 @@ export async function startApache(dir: string, documentRoot: string, config: str
 	});
 	for (let attempt = 0; ; attempt++) {
 		if (child.exitCode !== null || attempt > 200) {
+			if (child.exitCode === null && child.pid !== undefined) {
+				process.kill(child.pid, 'SIGTERM');
+			}
+
 			throw new Error(`apache2 did not start: ${stderr}`);
 		}
 

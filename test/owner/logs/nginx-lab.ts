@@ -57,6 +57,14 @@ export async function startNginx(options: {server: string; http?: string; user?:
 	});
 	for (let attempt = 0; !fs.existsSync(socket); attempt++) {
 		if (child.exitCode !== null || attempt > 200) {
+			if (child.exitCode === null && child.pid !== undefined) {
+				process.kill(child.pid, 'SIGQUIT');
+			}
+
+			if (options.dir === undefined) {
+				fs.rmSync(dir, {recursive: true, force: true});
+			}
+
 			throw new Error(`nginx did not start: ${stderr}`);
 		}
 

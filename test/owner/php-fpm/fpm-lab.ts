@@ -35,6 +35,10 @@ export async function startPhpFpm(dir: string, pool: string): Promise<FpmLab> {
 	});
 	for (let attempt = 0; !fs.existsSync(socket); attempt++) {
 		if (child.exitCode !== null || attempt > 200) {
+			if (child.exitCode === null && child.pid !== undefined) {
+				process.kill(child.pid, 'SIGQUIT');
+			}
+
 			throw new Error(`php-fpm did not start: ${stderr}`);
 		}
 
