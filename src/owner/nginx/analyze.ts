@@ -9,7 +9,8 @@ import {normalizeUri} from './normalize-uri.js';
 import {renderChain} from './render-chain.js';
 import {requestFacts, type NginxRequest} from './request.js';
 import {selectServer} from './select-server.js';
-import {locationMatchText, simulateRequest} from './simulate.js';
+import {locationMatchText} from './location-text.js';
+import {simulateRequest} from './simulate.js';
 import type {NginxConfig} from './types.js';
 import {webUserFromNginx} from './web-user.js';
 

@@ -2,6 +2,7 @@ import {handlingBlock, inheritedDirective, type RequestContext} from './context.
 import {lastNamed} from './directives.js';
 import type {NginxIo, UserInfo} from './io.js';
 import {mapUriToPath} from './map-uri.js';
+import {runTryFiles} from './try-files.js';
 import {walkPath, type PathProblem, type SymlinkPolicy} from './path-walk.js';
 import type {Directive} from './types.js';
 import {interpolate, type VariableLookup} from './variables.js';
@@ -41,7 +42,7 @@ export async function runContentPhase(input: ContentInput): Promise<ContentResul
 	let {uri} = input;
 	const tryFiles = lastNamed(handlingBlock(context).block ?? [], 'try_files');
 	if (tryFiles !== undefined && tryFiles.args.length >= 2) {
-		const found = await tryCandidates(input, tryFiles, skipped);
+		const found = await runTryFiles(input, tryFiles, skipped);
 		if ('outcome' in found) {
 			return {...found, skipped};
 		}
@@ -57,6 +58,10 @@ export async function runContentPhase(input: ContentInput): Promise<ContentResul
 	const mappedPath = mapping.path;
 	if (!uri.endsWith('/')) {
 		const walk = await walkPath(mappedPath, io, user, symlinks, true);
+		if (walk.problem?.kind === 'cannot-check') {
+			return {outcome: cannotCheck(walk.problem.path), mappedPath, skipped};
+		}
+
 		if (walk.problem) {
 			return {outcome: {kind: 'path-problem', path: mappedPath, problem: walk.problem, stage: 'file'}, mappedPath, skipped};
 		}
@@ -80,6 +85,10 @@ export async function runContentPhase(input: ContentInput): Promise<ContentResul
 		const candidate = mappedPath + name;
 		tried.push(candidate);
 		const walk = await walkPath(candidate, io, user, symlinks, true);
+		if (walk.problem?.kind === 'cannot-check') {
+			return {outcome: cannotCheck(walk.problem.path), mappedPath, skipped};
+		}
+
 		if (walk.problem === undefined) {
 			return {outcome: {kind: 'internal-redirect', uri: uri + name, directive: index, reason: 'index'}, mappedPath, skipped};
 		}
@@ -93,6 +102,10 @@ export async function runContentPhase(input: ContentInput): Promise<ContentResul
 	}
 
 	const folder = await walkPath(mappedPath, io, user, symlinks, false);
+	if (folder.problem?.kind === 'cannot-check') {
+		return {outcome: cannotCheck(folder.problem.path), mappedPath, skipped};
+	}
+
 	if (folder.problem) {
 		return {outcome: {kind: 'path-problem', path: mappedPath, problem: folder.problem, stage: 'directory'}, mappedPath, skipped};
 	}
@@ -105,48 +118,6 @@ export async function runContentPhase(input: ContentInput): Promise<ContentResul
 	return {outcome: {kind: 'directory-index-missing', path: mappedPath, index, autoindex, tried}, mappedPath, skipped};
 }
 
-async function tryCandidates(input: ContentInput, tryFiles: Directive, skipped: PathProblem[]): Promise<{uri: string} | Omit<ContentResult, 'skipped'>> {
-	const candidates = tryFiles.args.slice(0, -1);
-	const last = tryFiles.args.at(-1)!;
-	for (const candidate of candidates) {
-		const value = interpolate(candidate, input.lookupFor(input.uri));
-		if (value === undefined) {
-			return {outcome: {kind: 'unknown', reason: `try_files "${candidate}" uses a variable that is unknown here`}};
-		}
-
-		const wantDirectory = value.endsWith('/');
-		const mapped = mapUriToPath(input.context, value, input.prefix, input.lookupFor(input.uri)).path;
-		if (mapped === undefined) {
-			return {outcome: {kind: 'unknown', reason: 'the root value uses a variable that is unknown here'}};
-		}
-
-		const walk = await walkPath(mapped, input.io, input.user, input.symlinks, false);
-		if (walk.problem) {
-			// nginx logs EACCES/ELOOP here at crit level and moves on to the next candidate.
-			if (walk.problem.kind !== 'missing' && walk.problem.kind !== 'not-directory') {
-				skipped.push(walk.problem);
-			}
-
-			continue;
-		}
-
-		if ((walk.target?.kind === 'directory') === wantDirectory) {
-			return {uri: value};
-		}
-	}
-
-	if (/^=\d{3}$/.test(last)) {
-		return {outcome: {kind: 'status', code: Number(last.slice(1)), directive: tryFiles}};
-	}
-
-	if (last.startsWith('@')) {
-		return {outcome: {kind: 'named-location', name: last, directive: tryFiles}};
-	}
-
-	const target = interpolate(last, input.lookupFor(input.uri));
-	if (target === undefined) {
-		return {outcome: {kind: 'unknown', reason: `try_files fallback "${last}" uses a variable that is unknown here`}};
-	}
-
-	return {outcome: {kind: 'internal-redirect', uri: target.split('?')[0]!, directive: tryFiles, reason: 'try_files'}};
+function cannotCheck(path: string): ContentOutcome {
+	return {kind: 'unknown', reason: `cannot look at ${path} from this account; run the check as root to judge the files`};
 }

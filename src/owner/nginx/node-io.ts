@@ -21,7 +21,7 @@ export function nodeNginxIo(): NginxIo {
 		},
 		async lookupUser(name) {
 			const [passwd, group] = await Promise.all([
-				readBounded('/etc/passwd', accountFileLimit),
+				readBounded('/etc/passwd', accountFileLimit).catch(() => ''),
 				readBounded('/etc/group', accountFileLimit).catch(() => ''),
 			]);
 			return findUser(name, passwd, group);

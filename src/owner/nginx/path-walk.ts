@@ -10,7 +10,9 @@ export type PathProblem =
 	| {readonly kind: 'not-readable'; readonly path: string; readonly stat: FileStat}
 	| {readonly kind: 'symlink'; readonly path: string; readonly final: boolean; readonly policy: SymlinkPolicy['mode']}
 	| {readonly kind: 'missing'; readonly path: string}
-	| {readonly kind: 'not-directory'; readonly path: string};
+	| {readonly kind: 'not-directory'; readonly path: string}
+	/** The analysing account itself may not look there (run as root for a full answer). */
+	| {readonly kind: 'cannot-check'; readonly path: string};
 
 export type PathWalk = {
 	/** The path's own stat (following links), when it exists. */
@@ -65,7 +67,7 @@ export async function walkPath(
 
 		const stat = await io.stat(next);
 		if (!isFileStat(stat)) {
-			return {problem: stat.error === 'ENOTDIR' ? {kind: 'not-directory', path: next} : {kind: 'missing', path: next}};
+			return {problem: stat.error === 'ENOTDIR' ? {kind: 'not-directory', path: next} : stat.error === 'EACCES' ? {kind: 'cannot-check', path: next} : {kind: 'missing', path: next}};
 		}
 
 		if (!final && stat.kind !== 'directory') {

@@ -1,22 +1,23 @@
 import type {Finding} from '../../evidence/types.js';
+import {afterContent} from './after-content.js';
 import type {FileTest} from './conditions.js';
-import {runContentPhase, type ContentOutcome} from './content-phase.js';
+import {runContentPhase} from './content-phase.js';
 import {inheritedDirective, type RequestContext} from './context.js';
 import {judgeAccess} from './judge-access.js';
 import {judgeAuthRequest} from './judge-auth-request.js';
 import {judgeContent} from './judge-files.js';
 import {judgeLimits} from './judge-limits.js';
 import {rewriteFindings} from './judge-rewrite.js';
-import {isFileStat, type NginxIo, type UserInfo} from './io.js';
+import {testFile} from './file-test.js';
+import type {NginxIo, UserInfo} from './io.js';
 import {mapUriToPath} from './map-uri.js';
 import {moduleVariables} from './module-variables.js';
-import type {SymlinkPolicy} from './path-walk.js';
 import type {RequestFacts} from './request.js';
 import {requestLookup} from './request-variables.js';
 import {runRewritePhase} from './rewrite-phase.js';
-import {locationPattern, selectLocation} from './select-location.js';
+import {selectLocation} from './select-location.js';
+import {symlinkPolicy} from './symlink-policy.js';
 import type {Directive} from './types.js';
-import {interpolate} from './variables.js';
 
 export type SimulationInput = {
 	readonly http: Directive;
@@ -138,94 +139,4 @@ export async function simulateRequest(input: SimulationInput): Promise<Simulatio
 
 	notes.push(`more than ${maxRedirects} internal redirects: nginx answers 500 ("rewrite or internal redirection cycle")`);
 	return done(500);
-}
-
-function afterContent(outcome: ContentOutcome, server: Directive, notes: string[]): {uri?: string; status?: number} {
-	switch (outcome.kind) {
-		case 'internal-redirect': {
-			return {uri: outcome.uri};
-		}
-
-		case 'served':
-		case 'listing': {
-			return {status: 200};
-		}
-
-		case 'redirect-slash': {
-			return {status: 301};
-		}
-
-		case 'status': {
-			return {status: outcome.code};
-		}
-
-		case 'directory-index-missing': {
-			return {status: 403};
-		}
-
-		case 'path-problem': {
-			const {problem} = outcome;
-			const notFound = problem.kind === 'missing' || problem.kind === 'not-directory'
-				|| (problem.kind === 'symlink' && problem.policy === 'on' && !problem.final);
-			return {status: notFound ? 404 : 403};
-		}
-
-		case 'named-location': {
-			const named = (server.block ?? []).find(item => item.name === 'location' && locationPattern(item).pattern === outcome.name);
-			notes.push(`the request goes on to named location ${outcome.name}${named === undefined ? '' : ` (${named.file}:${named.line})`}, which is not analysed further`);
-			return {};
-		}
-
-		case 'unknown': {
-			notes.push(outcome.reason);
-			return {};
-		}
-	}
-}
-
-function symlinkPolicy(context: RequestContext, lookup: (name: string) => string | undefined): SymlinkPolicy {
-	const directive = inheritedDirective(context, 'disable_symlinks');
-	const mode = directive?.args[0]?.toLowerCase();
-	if (mode !== 'on' && mode !== 'if_not_owner') {
-		return {mode: 'off'};
-	}
-
-	const from = directive?.args.find(argument => argument.startsWith('from='))?.slice(5);
-	return {mode, from: from === undefined ? undefined : interpolate(from, lookup)};
-}
-
-async function testFile(io: NginxIo, op: FileTest, path: string): Promise<boolean | undefined> {
-	const stat = await io.stat(path);
-	const exists = isFileStat(stat);
-	const positive = (() => {
-		switch (op.replace('!', '')) {
-			case '-f': {
-				return exists && stat.kind === 'file';
-			}
-
-			case '-d': {
-				return exists && stat.kind === 'directory';
-			}
-
-			case '-x': {
-				return exists && (stat.mode & 0o111) !== 0;
-			}
-
-			default: {
-				return exists;
-			}
-		}
-	})();
-	return op.startsWith('!') ? !positive : positive;
-}
-
-/** The handling location's pattern as written (`^~ /images/`), or '' when the server block handles it. */
-export function locationMatchText(context: RequestContext): string {
-	const location = context.locations.at(-1);
-	if (location === undefined) {
-		return '';
-	}
-
-	const {modifier, pattern} = locationPattern(location);
-	return modifier === '' || modifier === '@' ? pattern : `${modifier} ${pattern}`;
 }
