@@ -8,21 +8,22 @@ const maxFilesPerInclude = 2000;
 /**
 The files an `Include`/`IncludeOptional` argument names, in httpd's order: relative to ServerRoot; a folder
 means every file below it, sorted by name; wildcards may sit in any path segment (a leading `.` must be
-matched literally). Returns an empty list when nothing matches — the caller decides whether that is an error.
+matched literally). With no files, `problem` is httpd's reason — an error for `Include`, ignored by `IncludeOptional`.
 */
-export async function expandInclude(argument: string, serverRoot: string, io: ApacheIo): Promise<string[]> {
+export async function expandInclude(argument: string, serverRoot: string, io: ApacheIo): Promise<{files: string[]; problem?: string}> {
 	const absolute = path.isAbsolute(argument) ? path.normalize(argument) : path.join(serverRoot, argument);
 	if (!hasWildcard(absolute)) {
 		const entry = await io.stat(absolute);
 		if (!entry) {
-			return [];
+			return {files: [], problem: `Could not open configuration file ${absolute}: No such file or directory`};
 		}
 
-		return entry.kind === 'directory' ? filesUnder(absolute, io) : [absolute];
+		return {files: entry.kind === 'directory' ? await filesUnder(absolute, io) : [absolute]};
 	}
 
 	const segments = absolute.split('/').filter(Boolean);
 	let bases = ['/'];
+	let problem: string | undefined;
 	for (const [index, segment] of segments.entries()) {
 		const last = index === segments.length - 1;
 		const next: string[] = [];
@@ -32,7 +33,10 @@ export async function expandInclude(argument: string, serverRoot: string, io: Ap
 				continue;
 			}
 
-			const names = [...await io.list(base) ?? []].sort(compareBytes);
+			const listed = await io.list(base);
+			problem ??= listed ? `Include/IncludeOptional: No matches for the wildcard '${segment}' in '${base}', failing`
+				: `Include/IncludeOptional: Could not open directory ${base}: No such file or directory`;
+			const names = [...listed ?? []].sort(compareBytes);
 			for (const name of names) {
 				if (fnmatch(segment, name, {pathname: true, period: true})) {
 					next.push(path.join(base, name));
@@ -41,6 +45,10 @@ export async function expandInclude(argument: string, serverRoot: string, io: Ap
 		}
 
 		bases = last ? next : await onlyDirectories(next, io);
+		if (bases.length === 0) {
+			problem ??= `Include/IncludeOptional: Could not open directory ${next[0] ?? '/'}: No such file or directory`;
+			break;
+		}
 	}
 
 	const files: string[] = [];
@@ -53,7 +61,7 @@ export async function expandInclude(argument: string, serverRoot: string, io: Ap
 		}
 	}
 
-	return files.slice(0, maxFilesPerInclude);
+	return files.length > 0 ? {files: files.slice(0, maxFilesPerInclude)} : {files, problem};
 }
 
 async function onlyDirectories(candidates: readonly string[], io: ApacheIo): Promise<string[]> {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import {parseEnvvars} from './envvars.js';
 import {ApacheConfigError} from './errors.js';
-import {hasWildcard} from './glob.js';
 import {expandInclude} from './include-paths.js';
 import {isNamed, parseConfigText} from './parse.js';
 import {splitWords} from './tokenize.js';
@@ -54,7 +53,7 @@ export async function loadApacheConfig(configPath: string, io: ApacheIo, options
 		files: [],
 	};
 	const nodes = entry.kind === 'directory'
-		? await includeFiles(await expandInclude(mainFile, state.serverRoot, io), state, io, 0)
+		? await includeFiles((await expandInclude(mainFile, state.serverRoot, io)).files, state, io, 0)
 		: await readFile(mainFile, state, io, 0);
 	return {mainFile, serverRoot: state.serverRoot, nodes, files: state.files, variables: state.variables, modules: state.modules};
 }
@@ -108,10 +107,9 @@ export async function resolveNodes(nodes: readonly ApacheNode[], state: ReadStat
 				throw new ApacheConfigError('APACHE_CONFIG_INCLUDE', node.file, node.line, `Exceeded the maximum include nesting level of ${maxDepth}`);
 			}
 
-			const files = await expandInclude(first, state.serverRoot, io);
+			const {files, problem} = await expandInclude(first, state.serverRoot, io);
 			if (files.length === 0 && isNamed(node, 'Include')) {
-				const reason = hasWildcard(first) ? `No matches for the wildcard '${first}', failing` : `Could not open configuration file ${first}: No such file or directory`;
-				throw new ApacheConfigError('APACHE_CONFIG_INCLUDE', node.file, node.line, reason);
+				throw new ApacheConfigError('APACHE_CONFIG_INCLUDE', node.file, node.line, problem ?? `Include of ${first} found nothing`);
 			}
 
 			resolved.push(...await includeFiles(files, state, io, depth));
