@@ -102,9 +102,8 @@ export function readAuthz(nodes: readonly ApacheNode[]): AuthzConf | undefined {
 	}
 
 	const tree = root.children.length > 0 ? toGroup(root) : undefined;
-	if (tree && onlyNegative(tree)) {
-		const first = tree.children[0];
-		problems.push({at: first?.kind === 'leaf' ? first.at : (first?.at ?? root.at ?? {file: '', line: 0}), reason: 'AH01624: <Directory>, <Location>, or similar directive contains only negative authorization directives'});
+	if (tree) {
+		negativeOnly(tree, true, problems);
 	}
 
 	return {root: tree, merging, forbiddenOnFailure, problems};
@@ -136,8 +135,23 @@ function toGroup(builder: Builder): AuthzGroup {
 	return {kind: 'group', op: builder.op, negate: builder.negate, children: builder.children, label: builder.label, at: builder.at};
 }
 
-function onlyNegative(group: AuthzGroup): boolean {
-	return group.children.length > 0 && group.children.every(child => child.negate);
+/** `authz_core_check_section`: after De Morgan on negated groups of the other kind, a group needs one positive member (AH01624). */
+function negativeOnly(group: AuthzGroup, isRoot: boolean, problems: Array<{at: ApacheLocation; reason: string}>): void {
+	const effective: AuthzNode[] = [];
+	for (const child of group.children) {
+		if (child.kind === 'group') {
+			negativeOnly(child, false, problems);
+		}
+
+		const expand = child.kind === 'group' && child.negate && child.op !== group.op;
+		effective.push(...(expand ? child.children.map(member => ({...member, negate: !member.negate})) : [child]));
+	}
+
+	if (effective.length > 0 && effective.every(child => child.negate)) {
+		const first = group.children[0];
+		const at = group.at ?? (first?.kind === 'leaf' ? first.at : first?.at) ?? {file: '', line: 0};
+		problems.push({at, reason: `AH01624: ${isRoot ? '<Directory>, <Location>, or similar' : group.label} directive contains only negative authorization directives`});
+	}
 }
 
 /** True for a Require directive or container, which `.htaccess` needs `AuthConfig` for. */
