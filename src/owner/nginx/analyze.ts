@@ -43,7 +43,9 @@ export type AnalyzeOptions = {
 /**
 Tells what in an nginx configuration forbids a request: picks the server and location as nginx does, maps
 the URL to a file, runs the rewrite, access and content phases, and checks the path on disk as the worker
-user. Rejects with `NginxConfigError` for an unreadable or malformed configuration or a bad URL.
+user. `source` is a parsed config, or a path: the main file, a folder (its nginx.conf, or a folder of site
+files), or a saved `nginx -T` output. Rejects with `NginxConfigError` for an unreadable or malformed
+configuration or a bad URL; a 403 found is data in the result, never an error.
 */
 export async function analyzeNginx(
 	source: string | NginxConfig,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import {assembleNginxConfig, includePatterns} from './assemble.js';
 import {NginxConfigError} from './config-error.js';
 import {hasGlobMagic, matchGlobSegment} from './glob.js';
-import type {NginxIo} from './io.js';
+import {isFileStat, type NginxIo} from './io.js';
+import {parseNginxDump} from './dump.js';
 import {parseNginxText} from './parse-text.js';
 import {defaultPrefixFor} from './prefix.js';
 import type {NginxConfig} from './types.js';
@@ -10,10 +11,14 @@ import type {NginxConfig} from './types.js';
 /** Bounds for untrusted input: real configurations are far smaller. */
 const maxFileBytes = 2 * 1024 * 1024;
 const maxFiles = 1000;
+// A saved `nginx -T` output, possibly with the `nginx: … syntax is ok` lines of `2>&1` first.
+const dumpStart = /^(?:nginx: .*\n)*# configuration file .+:\r?\n/;
 
 /**
 Reads the main configuration file and everything it includes (globs relative to the main file's folder,
 as nginx resolves them), then assembles it. `prefix` is nginx's `-p` (default: the build's usual one).
+Also accepts a folder (its `nginx.conf`, or else every file in it as if included in `http { }`, like a
+`sites-enabled` folder) and a saved `nginx -T` output.
 */
 export async function loadNginxConfig(
 	file: string,
@@ -21,30 +26,48 @@ export async function loadNginxConfig(
 	options: {readonly prefix?: string} = {},
 ): Promise<NginxConfig> {
 	// Like `nginx -p P -c F`: a relative F is under the prefix; without a prefix it is the caller's path.
-	const main = path.isAbsolute(file) || options.prefix === undefined ? path.resolve(file) : path.join(options.prefix, file);
+	let main = path.isAbsolute(file) || options.prefix === undefined ? path.resolve(file) : path.join(options.prefix, file);
+	const texts = new Map<string, string>();
+	const given = await io.stat(main);
+	if (isFileStat(given) && given.kind === 'directory') {
+		const inside = path.join(main, 'nginx.conf');
+		if (isFileStat(await io.stat(inside))) {
+			main = inside;
+		} else {
+			const folder = main;
+			main = path.join(folder, '(files of this folder)');
+			texts.set(main, `http {\n\tinclude "${folder.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}/*";\n}\n`);
+		}
+	}
+
 	const prefix = options.prefix ?? defaultPrefixFor(path.dirname(main));
 	const confDir = path.dirname(main);
-	const texts = new Map<string, string>();
 	const failures = new Map<string, string>();
 	const globs = new Map<string, string[]>();
 	const queue = [main];
+	const visited = new Set<string>();
 
 	while (queue.length > 0) {
 		const next = queue.shift()!;
-		if (texts.has(next) || failures.has(next)) {
+		if (visited.has(next)) {
 			continue;
 		}
 
+		visited.add(next);
 		if (texts.size >= maxFiles) {
 			throw new NginxConfigError('ERR_NGINX_LIMIT', `more than ${maxFiles} included files`, {file: main});
 		}
 
 		let text: string;
 		try {
-			text = await io.readFile(next, maxFileBytes);
+			text = texts.get(next) ?? await io.readFile(next, maxFileBytes);
 		} catch (error) {
 			failures.set(next, readFailure(error));
 			continue;
+		}
+
+		if (next === main && dumpStart.test(text)) {
+			return parseNginxDump(text, {prefix: options.prefix});
 		}
 
 		texts.set(next, text);

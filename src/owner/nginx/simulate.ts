@@ -87,9 +87,9 @@ export async function simulateRequest(input: SimulationInput): Promise<Simulatio
 		notes.push(...location.unsupported.map(item => `could not evaluate the regex of location ${item.args.join(' ')} (${item.file}:${item.line}) in JavaScript`));
 		context = {http: input.http, server: input.server, locations: location.chain, extra: []};
 		if (location.chain.length > 0) {
-			const named = location.chain.at(-1)!;
+			const handler = location.chain.at(-1)!;
 			const locationFacts = variables(context);
-			const phase = await runRewritePhase(named.block ?? [], {uri, lookup: lookup(uri), assigned, fileTest});
+			const phase = await runRewritePhase(handler.block ?? [], {uri, lookup: lookup(uri), assigned, fileTest});
 			findings.push(...rewriteFindings(phase, 'location', locationFacts));
 			notes.push(...phase.unfollowed.map(item => `did not follow \`rewrite ${item.args.join(' ')}\` (${item.file}:${item.line})`));
 			if (phase.returned) {

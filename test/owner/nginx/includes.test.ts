@@ -144,3 +144,40 @@ describe('reading from disk, compared with nginx -T', () => {
 		expect(flat(parseNginxDump(output).directives)).toEqual(flat(config.directives));
 	});
 });
+
+describe('what --nginx-conf may point at', () => {
+	let folder: string | undefined;
+	afterEach(async () => {
+		if (folder) {
+			await rm(folder, {recursive: true, force: true});
+		}
+	});
+
+	test('a folder with nginx.conf, a folder of site files, and a saved nginx -T output', async () => {
+		folder = await mkdtemp(path.join(tmpdir(), 'fix403-nginx-src-'));
+		const sites = path.join(folder, 'sites-enabled');
+		await mkdir(sites);
+		await writeFile(path.join(sites, 'default'), 'server {\n\tlisten 80;\n\tdeny all;\n}\n');
+		await writeFile(path.join(folder, 'nginx.conf'), 'user www-data;\nhttp {\n\tinclude sites-enabled/*;\n}\n');
+		const io = nodeNginxIo();
+
+		const fromFolder = await loadNginxConfig(folder, io);
+		expect(fromFolder.file).toBe(path.join(folder, 'nginx.conf'));
+		expect(flat(fromFolder.directives)).toEqual(['user@nginx.conf:1', 'http@nginx.conf:2', 'server@default:1', 'listen@default:2', 'deny@default:3']);
+
+		const fromSites = await loadNginxConfig(sites, io);
+		expect(flat(fromSites.directives).slice(1)).toEqual(['server@default:1', 'listen@default:2', 'deny@default:3']);
+
+		const dumpFile = path.join(folder, 'dump.txt');
+		await writeFile(dumpFile, `nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n# configuration file /etc/nginx/nginx.conf:\nhttp {\n\tserver {\n\t\tlisten 80;\n\t}\n}\n\n`);
+		const fromDump = await loadNginxConfig(dumpFile, io);
+		expect(fromDump.file).toBe('/etc/nginx/nginx.conf');
+		expect(flat(fromDump.directives)).toEqual(['http@nginx.conf:1', 'server@nginx.conf:2', 'listen@nginx.conf:3']);
+	});
+
+	test('a file that includes itself does not loop', async () => {
+		folder = await mkdtemp(path.join(tmpdir(), 'fix403-nginx-src-'));
+		await writeFile(path.join(folder, 'nginx.conf'), 'include nginx.conf;\n');
+		await expect(loadNginxConfig(path.join(folder, 'nginx.conf'), nodeNginxIo())).rejects.toMatchObject({code: 'ERR_NGINX_LIMIT'});
+	});
+});

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import {chmod, symlink} from 'node:fs/promises';
+import {chmod, chown, symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {Finding} from '../../../src/evidence/types.js';
@@ -196,6 +196,42 @@ describe.skipIf(!canRunNginx)('against a real nginx', () => {
 		const log = await site.errorLog();
 		expect(log).toContain(`openat() "${link}" failed (40: Too many levels of symbolic links)`);
 		expect(log).toContain(String(top.data?.['expectedErrorLog']));
+	});
+
+	test('symlinks beyond the final name: a linked folder under `on` is a 404, under if_not_owner a 403; an index behind a link is a silent 403', async () => {
+		const body = '\tdisable_symlinks on;\n\n\tlocation /owner/ {\n\t\tdisable_symlinks if_not_owner;\n\t\talias __DOCROOT__/;\n\t}';
+		const site = await start({
+			http: ({port, docroot}) => serverBlock(port, docroot, body.replace('__DOCROOT__', docroot)),
+			files: () => ({'www/real/page.html': 'page\n', 'www/idx/.keep': '', 'www/real.html': 'real\n'}),
+			prepare: async ({docroot}) => {
+				await symlink('real', path.join(docroot, 'linked'));
+				await symlink('../real.html', path.join(docroot, 'idx', 'index.html'));
+				// Link (root) and target (www-data) get different owners, which if_not_owner refuses.
+				const web = await io.lookupUser('www-data');
+				await chown(path.join(docroot, 'real'), web!.uid, web!.gid);
+			},
+		});
+		expect((await site.request('/linked/page.html', {headers: host})).status).toBe(404);
+		expect((await site.request('/owner/linked/page.html', {headers: host})).status).toBe(403);
+		expect((await site.request('/idx/', {headers: host})).status).toBe(403);
+
+		const onFolder = await analyze(site, '/linked/page.html');
+		expect(onFolder.predictedStatus).toBe(404);
+		expect(onFolder.findings[0]).toMatchObject({code: 'nginx.symlink-blocked', mark: 'warn', location: {file: path.join(site.docroot, 'linked')}});
+
+		const ifNotOwner = await analyze(site, '/owner/linked/page.html');
+		expect(ifNotOwner.predictedStatus).toBe(403);
+		expect(expectTopCause(ifNotOwner.findings, 'symlink-blocked').location).toEqual({file: path.join(site.docroot, 'linked')});
+
+		const index = await analyze(site, '/idx/');
+		expect(index.predictedStatus).toBe(403);
+		expect(expectTopCause(index.findings, 'symlink-blocked').location).toEqual({file: path.join(site.docroot, 'idx', 'index.html')});
+
+		const log = await site.errorLog();
+		expect(log).toContain(`openat() "${site.docroot}/linked/page.html" failed (20: Not a directory)`);
+		expect(log).toContain(`openat() "${site.docroot}/linked/page.html" failed (40: Too many levels of symbolic links)`);
+		// REFERENCE.md §2.1: an index file behind a refused symlink leaves nothing at error level.
+		expect(log).not.toContain('GET /idx/');
 	});
 
 	test('referer rule: 403 for a foreign Referer, 200 for the site itself; nginx logs nothing for it', async () => {
