@@ -271,7 +271,7 @@ function tokenize(text: string, lookup: ExprLookup, reads: Set<string>): Token[]
 			continue;
 		}
 
-		const dashed = /^-[a-z]+\b/.exec(rest);
+		const dashed = /^-[a-zA-Z]+\b/.exec(rest);
 		if (dashed) {
 			tokens.push({kind: 'op', text: dashed[0]});
 			index += dashed[0].length;

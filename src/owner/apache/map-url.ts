@@ -59,7 +59,9 @@ function tryAlias(directive: ApacheDirective, urlPath: string, serverRoot: strin
 		return undefined;
 	}
 
-	return isRedirect ? {via: 'redirect', at, text} : {filename: path.resolve(serverRoot, real) + urlPath.slice(length), via: 'alias', at, text};
+	// mod_alias concatenates the target as written with the rest of the URL-path.
+	const target = path.isAbsolute(real) ? real : `${serverRoot.replace(/\/$/, '')}/${real}`;
+	return isRedirect ? {via: 'redirect', at, text} : {filename: target + urlPath.slice(length), via: 'alias', at, text};
 }
 
 /** mod_alias `alias_matches`: prefix match where runs of slashes compare equal and the match ends at a segment boundary. */

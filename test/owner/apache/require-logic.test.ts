@@ -95,11 +95,11 @@ describe('sections merged with AuthMerging', () => {
 
 // Messages as apache2 -t prints them for these lines inside a <Directory>.
 const startupErrors = [
-		{config: 'Require not ip 10.0.0.1', reason: 'negative Require directive has no effect in <RequireAny> directive'},
-		{config: '<RequireNone>\n  Require ip 10.0.0.1\n</RequireNone>', reason: '<RequireNone> directive has no effect in <RequireAny> directive'},
-		{config: '<RequireAll>\n</RequireAll>', reason: '<RequireAll> directive contains no authorization directives'},
-		{config: '<RequireAll>\n  Require not ip 10.0.0.1\n</RequireAll>', reason: 'AH01624: <RequireAll> directive contains only negative authorization directives'},
-		{config: '<RequireAll>\n  <RequireNone>\n    Require ip 10.0.0.1\n  </RequireNone>\n</RequireAll>', reason: 'AH01624: <RequireAll> directive contains only negative authorization directives'},
+	{config: 'Require not ip 10.0.0.1', reason: 'negative Require directive has no effect in <RequireAny> directive'},
+	{config: '<RequireNone>\n  Require ip 10.0.0.1\n</RequireNone>', reason: '<RequireNone> directive has no effect in <RequireAny> directive'},
+	{config: '<RequireAll>\n</RequireAll>', reason: '<RequireAll> directive contains no authorization directives'},
+	{config: '<RequireAll>\n  Require not ip 10.0.0.1\n</RequireAll>', reason: 'AH01624: <RequireAll> directive contains only negative authorization directives'},
+	{config: '<RequireAll>\n  <RequireNone>\n    Require ip 10.0.0.1\n  </RequireNone>\n</RequireAll>', reason: 'AH01624: <RequireAll> directive contains only negative authorization directives'},
 ];
 
 describe('start-up errors httpd reports for Require (mod_authz_core add_authz_provider/add_authz_section)', () => {
