@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {apacheAvailable, startApache} from '../../helpers/apache-instance.js';
+import {renderApacheAnalysis} from '../../../src/owner/apache/index.js';
+import {apacheAvailable, apacheModules, startApache} from '../../helpers/apache-instance.js';
 import type {ApacheInstance} from '../../helpers/apache-instance.js';
 import {analyze, expectAllowed, expectFirstCause, expectLogCode} from './real-helpers.js';
 
@@ -30,6 +31,11 @@ describe.skipIf(!apacheAvailable)('access rules against a real Apache', () => {
 		]);
 		expectAllowed(await analyze(instance, '/index.html'));
 		await expectLogCode(instance, 'AH01630', 'private/secret.txt', 'server-deny-rule');
+
+		const text = renderApacheAnalysis(analysis);
+		expect(text).toContain(`Maps to ${instance.docroot}/private/secret.txt via DocumentRoot`);
+		expect(text).toContain(`  <Directory "${instance.docroot}/private">  ${instance.confPath}:${line - 1}`);
+		expect(text).toContain(`✗ "Require all denied" refuses GET /private/secret.txt to everyone`);
 	});
 
 	test('Require ip 10.0.0.0/8 with a client outside it → ip-allowlist, AH01630', async () => {
@@ -62,6 +68,32 @@ describe.skipIf(!apacheAvailable)('access rules against a real Apache', () => {
 		expectFirstCause(analysis, 'server-deny-rule', htaccess, 2);
 		expect(analysis.sections.at(-1)).toMatchObject({kind: 'htaccess', file: htaccess});
 		await expectLogCode(instance, 'AH01630', 'members/list.txt', 'server-deny-rule');
+	});
+
+	test('AccessFileName and AllowOverrideList: a .acl file allowed to carry Require only', async () => {
+		instance = await startApache({
+			files: {'www/team/.acl': 'Require all denied\n', 'www/team/.htaccess': 'Require all granted\n', 'www/team/plan.txt': 'plan'},
+			config: ({docroot}) => `AccessFileName .acl\n<Directory "${docroot}">\n\tAllowOverride None\n\tAllowOverrideList Require\n\tRequire all granted\n</Directory>`,
+		});
+		expect((await instance.request('/team/plan.txt')).status).toBe(403);
+		expectFirstCause(await analyze(instance, '/team/plan.txt'), 'server-deny-rule', `${instance.docroot}/team/.acl`, 1);
+		await expectLogCode(instance, 'AH01630', 'team/plan.txt', 'server-deny-rule');
+	});
+
+	test('SSLRequireSSL on a plain-HTTP request → tls-rejected, AH02219', async () => {
+		instance = await startApache({
+			files: {'www/secure/a.txt': 'a', 'www/open.txt': 'b'},
+			config: ({docroot}) => [
+				`LoadModule socache_shmcb_module ${apacheModules}/mod_socache_shmcb.so`,
+				`LoadModule ssl_module ${apacheModules}/mod_ssl.so`,
+				`<Directory "${docroot}">\n\tRequire all granted\n</Directory>`,
+				`<Directory "${docroot}/secure">\n\tSSLRequireSSL\n</Directory>`,
+			].join('\n'),
+		});
+		expect((await instance.request('/secure/a.txt')).status).toBe(403);
+		expect((await instance.request('/open.txt')).status).toBe(200);
+		expectFirstCause(await analyze(instance, '/secure/a.txt'), 'tls-rejected', instance.confPath, await instance.lineOf('SSLRequireSSL'));
+		await expectLogCode(instance, 'AH02219', 'secure/a.txt', 'tls-rejected');
 	});
 
 	test('the same .htaccess under AllowOverride None is ignored by Apache and by the reader', async () => {
