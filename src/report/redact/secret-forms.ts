@@ -41,16 +41,63 @@ export function createLiteralScrubber(secrets: Iterable<string>): LiteralScrubbe
 		return text => text;
 	}
 
-	const literal = new RegExp([...forms].sort((a, b) => b.length - a.length).map(form => escapeRegExp(form)).join('|'), 'g');
-	const coreList = [...cores];
+	// Indexed by their first characters rather than one big alternation: a HAR can bring thousands of secrets,
+	// and a regex alternation would try every one of them at every position.
+	const literalIndex = prefixIndex(forms);
+	const coreIndex = prefixIndex(cores);
 	return text => {
-		let out = text.replace(literal, redactedMarker);
-		if (coreList.length > 0) {
-			out = out.replace(/[\w+/-]{6,}={0,2}/g, run => coreList.some(core => run.includes(core)) ? redactedMarker : run);
+		const out = replaceIndexed(text, literalIndex);
+		return coreIndex.size === 0 ? out : out.replace(/[\w+/-]{6,}={0,2}/g, run => replaceIndexed(run, coreIndex) === run ? run : redactedMarker);
+	};
+}
+
+const prefixLength = minimumSecretLength;
+
+/** Values grouped by their first characters, then by length: lookups stay cheap when thousands share a prefix (JWTs do). */
+type PrefixIndex = Map<string, {lengths: number[]; values: Set<string>}>;
+
+function prefixIndex(values: Iterable<string>): PrefixIndex {
+	const index: PrefixIndex = new Map();
+	for (const value of values) {
+		const key = value.slice(0, prefixLength);
+		let bucket = index.get(key);
+		if (!bucket) {
+			bucket = {lengths: [], values: new Set()};
+			index.set(key, bucket);
 		}
 
-		return out;
-	};
+		bucket.values.add(value);
+		if (!bucket.lengths.includes(value.length)) {
+			bucket.lengths.push(value.length);
+		}
+	}
+
+	for (const bucket of index.values()) {
+		bucket.lengths.sort((a, b) => b - a);
+	}
+
+	return index;
+}
+
+/** Leftmost, longest-first replacement of every indexed value. */
+function replaceIndexed(text: string, index: PrefixIndex): string {
+	let out = '';
+	let last = 0;
+	let position = 0;
+	while (position <= text.length - prefixLength) {
+		const bucket = index.get(text.slice(position, position + prefixLength));
+		const length = bucket?.lengths.find(candidate => bucket.values.has(text.slice(position, position + candidate)));
+		if (length === undefined) {
+			position++;
+			continue;
+		}
+
+		out += text.slice(last, position) + redactedMarker;
+		position += length;
+		last = position;
+	}
+
+	return last === 0 ? text : out + text.slice(last);
 }
 
 function literalForms(secret: string): string[] {
@@ -90,8 +137,4 @@ function base64Cores(secret: string): string[] {
 	}
 
 	return cores;
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
