@@ -1,5 +1,7 @@
+import {compareValues} from './expr-compare.js';
+import type {Token} from './expr-tokens.js';
+import {callFunction, tokenizeExpression} from './expr-tokens.js';
 import {ipMatches} from './ip-match.js';
-import {fnmatch} from './glob.js';
 
 /** Looks up an ap_expr variable (`HTTP_REFERER`, `REMOTE_ADDR`…) or request header; undefined = unknown here. */
 export type ExprLookup = {
@@ -15,8 +17,6 @@ export type ExprResult = {
 	readonly error?: string;
 };
 
-type Token = {readonly kind: 'word' | 'op' | 'regex' | 'call'; readonly text: string; readonly value?: string | undefined; readonly flags?: string};
-
 /**
 Evaluates the subset of httpd's ap_expr (`<If>`, `Require expr`) that decides access in practice: strings,
 `%{VAR}`, `req()`/`http()`/`tolower()`/`toupper()`, `== != < <= > >=`, `=~ !~` with `/re/i` or `m#re#`,
@@ -27,7 +27,7 @@ export function evaluateExpression(text: string, lookup: ExprLookup): ExprResult
 	const reads = new Set<string>();
 	let tokens: Token[];
 	try {
-		tokens = tokenize(text, lookup, reads);
+		tokens = tokenizeExpression(text, lookup, reads);
 	} catch (error) {
 		return {value: undefined, reads, error: (error as Error).message};
 	}
@@ -172,7 +172,7 @@ export function evaluateExpression(text: string, lookup: ExprLookup): ExprResult
 			return undefined;
 		}
 
-		return compare(operator.text, left, right);
+		return compareValues(operator.text, left, right);
 	};
 
 	try {
@@ -184,138 +184,5 @@ export function evaluateExpression(text: string, lookup: ExprLookup): ExprResult
 		return {value, reads};
 	} catch (error) {
 		return {value: undefined, reads, error: (error as Error).message};
-	}
-}
-
-function compare(operator: string, left: string, right: string): boolean | undefined {
-	const numeric = (test: (a: number, b: number) => boolean) => test(Number(left), Number(right));
-	switch (operator) {
-		case '==': case '=': { return left === right; }
-		case '!=': { return left !== right; }
-		case '<': { return left < right; }
-		case '<=': { return left <= right; }
-		case '>': { return left > right; }
-		case '>=': { return left >= right; }
-		case '-eq': { return numeric((a, b) => a === b); }
-		case '-ne': { return numeric((a, b) => a !== b); }
-		case '-lt': { return numeric((a, b) => a < b); }
-		case '-le': { return numeric((a, b) => a <= b); }
-		case '-gt': { return numeric((a, b) => a > b); }
-		case '-ge': { return numeric((a, b) => a >= b); }
-		case '-ipmatch': { return ipMatches(right, left); }
-		case '-strmatch': { return fnmatch(right, left); }
-		case '-strcmatch': { return fnmatch(right, left, {caseless: true}); }
-		case '-fnmatch': { return fnmatch(right, left, {pathname: true}); }
-		default: { return undefined; }
-	}
-}
-
-const operators = ['||', '&&', '==', '!=', '<=', '>=', '=~', '!~', '<', '>', '!', '(', ')', '{', '}', ',', '.', '='];
-
-function tokenize(text: string, lookup: ExprLookup, reads: Set<string>): Token[] {
-	const tokens: Token[] = [];
-	let index = 0;
-	const variable = (name: string) => {
-		reads.add(name.toUpperCase());
-		const header = /^HTTP:(.+)$/i.exec(name)?.[1];
-		return header ? lookup.header(header) : lookup.variable(name.toUpperCase());
-	};
-
-	while (index < text.length) {
-		const rest = text.slice(index);
-		const space = /^\s+/.exec(rest);
-		if (space) {
-			index += space[0].length;
-			continue;
-		}
-
-		const previous = tokens.at(-1)?.text;
-		if (previous === '=~' || previous === '!~') {
-			const regex = /^(?:\/((?:\\.|[^/])*)\/|m([#|!%])((?:\\.|(?!\2).)*)\2)(i?)/.exec(rest);
-			if (!regex) {
-				throw new Error('expected a regular expression');
-			}
-
-			tokens.push({kind: 'regex', text: regex[1] ?? regex[3] ?? '', flags: regex[4]});
-			index += regex[0].length;
-			continue;
-		}
-
-		const quoted = /^(["'])((?:\\.|(?!\1).)*)\1/.exec(rest);
-		if (quoted) {
-			let value: string | undefined = quoted[2]?.replaceAll(/\\(.)/g, '$1') ?? '';
-			value = value.replaceAll(/%\{([^}]+)\}/g, (_whole, name: string) => {
-				const found = variable(name);
-				if (found === undefined) {
-					value = undefined;
-				}
-
-				return found ?? '';
-			});
-			tokens.push({kind: 'word', text: quoted[0], value});
-			index += quoted[0].length;
-			continue;
-		}
-
-		const variableMatch = /^%\{([^}]+)\}/.exec(rest);
-		if (variableMatch?.[1]) {
-			tokens.push({kind: 'word', text: variableMatch[0], value: variable(variableMatch[1])});
-			index += variableMatch[0].length;
-			continue;
-		}
-
-		const call = /^([a-z]\w*)\(/i.exec(rest);
-		if (call?.[1]) {
-			tokens.push({kind: 'call', text: call[1].toLowerCase()});
-			index += call[0].length;
-			continue;
-		}
-
-		const dashed = /^-[a-zA-Z]+\b/.exec(rest);
-		if (dashed) {
-			tokens.push({kind: 'op', text: dashed[0]});
-			index += dashed[0].length;
-			continue;
-		}
-
-		const operator = operators.find(candidate => rest.startsWith(candidate));
-		if (operator) {
-			tokens.push({kind: 'op', text: operator});
-			index += operator.length;
-			continue;
-		}
-
-		const bare = /^[\w.:/-]+/.exec(rest);
-		if (!bare) {
-			throw new Error(`cannot read "${rest.slice(0, 20)}"`);
-		}
-
-		const isKeyword = bare[0] === 'in';
-		tokens.push(isKeyword ? {kind: 'op', text: 'in'} : {kind: 'word', text: bare[0], value: bare[0]});
-		index += bare[0].length;
-	}
-
-	return tokens;
-}
-
-function callFunction(name: string, argument: string, lookup: ExprLookup, reads: Set<string>): string | undefined {
-	switch (name) {
-		case 'req':
-		case 'http': {
-			reads.add(`HTTP_${argument.toUpperCase().replaceAll('-', '_')}`);
-			return lookup.header(argument);
-		}
-
-		case 'tolower': {
-			return argument.toLowerCase();
-		}
-
-		case 'toupper': {
-			return argument.toUpperCase();
-		}
-
-		default: {
-			return undefined;
-		}
 	}
 }

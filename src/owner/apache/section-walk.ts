@@ -3,12 +3,15 @@ import {applyBlock, initialDirConf} from './dir-conf.js';
 import type {ApacheConfigError} from './errors.js';
 import type {ExprResult} from './expr.js';
 import type {OptionsState} from './options.js';
+import type {IfChain} from './if-chains.js';
+import {ifChains} from './if-chains.js';
 import type {OverridePolicy} from './overrides.js';
 import {allowedInHtaccess, readsHtaccess} from './overrides.js';
 import type {PathFacts, PathStep} from './path-walk.js';
 import {directoryMatchesLevel, directoryRegex, filesMatches, locationMatches, plainDirectory} from './section-match.js';
 import type {ServerScope} from './servers.js';
 import {describeScope} from './servers.js';
+import {symlinkVerdict} from './symlink-verdict.js';
 import {unquoteExpression} from './tokenize.js';
 import type {ApacheNode, ApacheSection} from './types.js';
 
@@ -58,7 +61,7 @@ export async function walkSections(input: WalkInput): Promise<SectionWalk> {
 	const sectionsNamed = (...names: string[]) => scopes.flatMap(scope => scope.nodes.filter((node): node is ApacheSection =>
 		node.kind === 'section' && names.includes(node.name.toLowerCase())).map(section => ({section, origin: scope.kind})));
 	const files: Array<{section: ApacheSection; origin: ConfigBlock['origin']}> = sectionsNamed('files', 'filesmatch');
-	const ifs: Array<{section: ApacheSection; chain: readonly ApacheSection[]; origin: 'main' | 'vhost' | 'htaccess'}> = [];
+	const ifs: IfChain[] = [];
 	for (const scope of scopes) {
 		ifs.push(...ifChains(scope.nodes, scope.kind));
 	}
@@ -177,43 +180,4 @@ export async function walkSections(input: WalkInput): Promise<SectionWalk> {
 			return;
 		}
 	}
-}
-
-/** `resolve_symlink`: FollowSymLinks follows any link whose target exists; SymLinksIfOwnerMatch only one owned by the link's owner. */
-export function symlinkVerdict(step: PathStep, options: OptionsState): 'not-allowed' | 'owner-mismatch' | 'target-missing' | undefined {
-	if (step.entry.kind !== 'symlink') {
-		return undefined;
-	}
-
-	if (options.on.has('FollowSymLinks')) {
-		return step.target ? undefined : 'target-missing';
-	}
-
-	if (options.on.has('SymLinksIfOwnerMatch')) {
-		if (!step.target) {
-			return 'target-missing';
-		}
-
-		return step.target.uid === step.entry.uid ? undefined : 'owner-mismatch';
-	}
-
-	return 'not-allowed';
-}
-
-function ifChains(nodes: readonly ApacheNode[], origin: 'main' | 'vhost' | 'htaccess'): Array<{section: ApacheSection; chain: ApacheSection[]; origin: 'main' | 'vhost' | 'htaccess'}> {
-	const chains: Array<{section: ApacheSection; chain: ApacheSection[]; origin: 'main' | 'vhost' | 'htaccess'}> = [];
-	for (const node of nodes) {
-		if (node.kind !== 'section') {
-			continue;
-		}
-
-		const name = node.name.toLowerCase();
-		if (name === 'if') {
-			chains.push({section: node, chain: [node], origin});
-		} else if ((name === 'elseif' || name === 'else') && chains.length > 0) {
-			chains.at(-1)?.chain.push(node);
-		}
-	}
-
-	return chains;
 }
