@@ -1,6 +1,5 @@
 import type {MethodScope} from './methods.js';
 import {allMethods} from './methods.js';
-import {isNamed} from './parse.js';
 import {splitWords} from './tokenize.js';
 import type {ApacheLocation, ApacheNode} from './types.js';
 
@@ -152,9 +151,4 @@ function negativeOnly(group: AuthzGroup, isRoot: boolean, problems: Array<{at: A
 		const at = group.at ?? (first?.kind === 'leaf' ? first.at : first?.at) ?? {file: '', line: 0};
 		problems.push({at, reason: `AH01624: ${isRoot ? '<Directory>, <Location>, or similar' : group.label} directive contains only negative authorization directives`});
 	}
-}
-
-/** True for a Require directive or container, which `.htaccess` needs `AuthConfig` for. */
-export function isAuthzNode(node: ApacheNode): boolean {
-	return isNamed(node, 'Require', 'RequireAll', 'RequireAny', 'RequireNone', 'AuthMerging');
 }

@@ -72,15 +72,15 @@ function judgeAccess(input: JudgeInput, context: AccessContext, add: (finding: F
 		method: request.method, clientAddress: request.clientAddress, clientHost: request.clientHost, serverAddress: request.serverAddress,
 		secure: request.scheme === 'https', env: input.env, expression: input.expression,
 	});
-	if (conf.compat) {
-		const compat = evaluateAccessCompat(conf.compat, {...request, env: input.env});
-		const deferred = conf.compat.satisfyAny && conf.authz?.root && authz.status === 'granted';
-		add(deferred ? undefined : compatFinding(compat, context, decisive()));
-	}
-
-	add(sslFinding(conf, request.scheme === 'https', decisive()));
-	for (const finding of authzFindings(authz, context, decisive())) {
-		add(finding);
+	const compat = conf.compat ? evaluateAccessCompat(conf.compat, {...request, env: input.env}) : undefined;
+	// Satisfy Any (request.c): either the host check or the Require lines may let the request through.
+	const satisfied = conf.compat?.satisfyAny !== undefined && (compat?.allowed === true || authz.status === 'granted');
+	if (!satisfied) {
+		add(compat ? compatFinding(compat, context, decisive()) : undefined);
+		add(sslFinding(conf, request.scheme === 'https', decisive()));
+		for (const finding of authzFindings(authz, context, decisive())) {
+			add(finding);
+		}
 	}
 
 	const rewrite = conf.rewrite;

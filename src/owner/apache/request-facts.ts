@@ -42,12 +42,6 @@ export function requestFacts(request: ApacheRequest): RequestFacts {
 	};
 }
 
-/** Method names `<Limit>` compares: httpd gives HEAD the method number of GET. */
-export function limitMethod(method: string): string {
-	const upper = method.toUpperCase();
-	return upper === 'HEAD' ? 'GET' : upper;
-}
-
 function removeDotSegments(path: string): string {
 	const output: string[] = [];
 	const segments = path.split('/');

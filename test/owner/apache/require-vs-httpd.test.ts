@@ -3,7 +3,7 @@ import {apacheAvailable, apacheModules, startApache} from '../../helpers/apache-
 import type {ApacheInstance} from '../../helpers/apache-instance.js';
 import {analyze, topCause} from './real-helpers.js';
 
-// Require/RequireAll/RequireAny/RequireNone, <Limit>, AuthMerging, Order/Allow/Deny, SetEnvIf + Require env,
+// Require/RequireAll/RequireAny/RequireNone, <Limit>, AuthMerging, Order/Allow/Deny, Satisfy, SetEnvIf + Require env,
 // Require expr and nested Files/Location/If, each in its own folder of one real httpd. For every request the
 // real status decides what the reader must say: 403 → forbidden, 200/405 → allowed, 401 → unknown (a login).
 type Case = {
@@ -44,6 +44,10 @@ const cases: Case[] = [
 	{name: 'order-allow-hit', directory: 'Order allow,deny\n\tAllow from 127.0.0.1', requests: [{status: 200}]},
 	{name: 'order-allow-none', directory: 'Order allow,deny', requests: [{status: 403, cause: 'server-deny-rule'}]},
 	{name: 'order-deny-then-allow', directory: 'Order deny,allow\n\tDeny from all\n\tAllow from 127.0.0.1', requests: [{status: 200}]},
+	{name: 'satisfy-any-compat-allows', directory: 'Order deny,allow\n\tDeny from all\n\tAllow from 127.0.0.1\n\tRequire all denied\n\tSatisfy Any', requests: [{status: 200}]},
+	{name: 'satisfy-any-authz-allows', directory: 'Order allow,deny\n\tRequire all granted\n\tSatisfy Any', requests: [{status: 200}]},
+	{name: 'satisfy-any-neither', directory: 'Order allow,deny\n\tRequire all denied\n\tSatisfy Any', requests: [{status: 403, cause: 'server-deny-rule'}]},
+	{name: 'satisfy-all-compat-denies', directory: 'Order allow,deny\n\tRequire all granted', requests: [{status: 403, cause: 'server-deny-rule'}]},
 	{name: 'files-nested', directory: '<Files "*.secret">\n\tRequire all denied\n\t</Files>', file: 'x.secret', requests: [{status: 403, cause: 'server-deny-rule'}]},
 	{name: 'location', directory: 'Require all granted', extra: '<Location "/location">\n\tRequire all denied\n</Location>', requests: [{status: 403, cause: 'server-deny-rule'}]},
 	{name: 'if-method', directory: '<If "%{REQUEST_METHOD} == \'PUT\'">\n\tRequire all denied\n\t</If>', requests: [{status: 200}, {method: 'PUT', status: 403, cause: 'method-blocked'}]},
