@@ -72,7 +72,7 @@ export async function analyzeApache(config: string | ApacheConfig, request: Apac
 	const failing = findings.filter(finding => finding.mark === 'fail');
 	return {
 		vhost: {name: describeScope(choice.scope), reason: choice.reason, ...scopeLocation(choice.scope)},
-		mappedPath: pathFacts ? pathFacts.filename + pathFacts.pathInfo : mapping.filename,
+		mappedPath: mapping.filename,
 		mappedBy: mapping.at && mapping.text ? {text: mapping.text, ...mapping.at} : undefined,
 		sections: walk.blocks.map(block => ({kind: block.kind, label: block.label, file: block.file, line: block.line})),
 		findings,

@@ -1,6 +1,6 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
@@ -92,5 +92,36 @@ describe('findApacheConfig', () => {
 	test.skipIf(!existsSync(apacheBinary))('reads the real `apache2 -V` output', () => {
 		const output = spawnSync(apacheBinary, ['-V'], {encoding: 'utf8'}).stdout;
 		expect(configFromVersionOutput(output)).toBe('/etc/apache2/apache2.conf');
+	});
+});
+
+describe('a folder of site files (--apache-conf DIR)', () => {
+	test('every file is read in name order and the vhost is picked by ServerName', async () => {
+		const root = await mkdtemp(path.join(os.tmpdir(), 'fix403-apache-sites-'));
+		try {
+			const sites = path.join(root, 'sites');
+			const shop = path.join(root, 'srv', 'shop');
+			await mkdir(path.join(shop, 'admin'), {recursive: true});
+			await mkdir(sites);
+			await writeFile(path.join(sites, '10-blog.conf'), `<VirtualHost *:80>\n\tServerName blog.example\n\tDocumentRoot ${root}/srv/blog\n</VirtualHost>\n`);
+			await writeFile(path.join(sites, '20-shop.conf'), [
+				'<VirtualHost *:80>',
+				'\tServerName shop.example',
+				`\tDocumentRoot ${shop}`,
+				`\t<Directory ${shop}/admin>`,
+				'\t\tRequire ip 10.0.0.0/8',
+				'\t</Directory>',
+				'</VirtualHost>',
+			].join('\n'));
+			const analysis = await analyzeApache(sites, {url: 'http://shop.example/admin/', method: 'GET', clientAddress: '198.51.100.20'}, nodeApacheIo);
+			expect(analysis.vhost).toMatchObject({name: '<VirtualHost *:80> (shop.example)', file: path.join(sites, '20-shop.conf'), line: 1});
+			expect(analysis.mappedPath).toBe(`${shop}/admin/`);
+			expect(analysis.findings[0]).toMatchObject({code: 'apache.require-ip', location: {file: path.join(sites, '20-shop.conf'), line: 5}, supports: {'ip-allowlist': 0.9}});
+			const blog = await analyzeApache(sites, {url: 'http://blog.example/', method: 'GET', clientAddress: '198.51.100.20'}, nodeApacheIo);
+			expect(blog.vhost.name).toBe('<VirtualHost *:80> (blog.example)');
+			expect(blog.verdict).toBe('allowed');
+		} finally {
+			await rm(root, {recursive: true, force: true});
+		}
 	});
 });
