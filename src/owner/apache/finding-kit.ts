@@ -48,10 +48,10 @@ export function blockOf(at: ApacheLocation, blocks: readonly ConfigBlock[]): Con
 	return blocks.findLast(block => contains(block.nodes));
 }
 
-/** ` (in <Directory "/srv/www">)` or nothing. */
+/** `, in <Directory "/srv/www">` or nothing, to follow a `file:line`. */
 export function inBlock(at: ApacheLocation | undefined, blocks: readonly ConfigBlock[]): string {
 	const block = at ? blockOf(at, blocks) : undefined;
-	return block ? ` (in ${block.label})` : '';
+	return block && block.kind !== 'htaccess' ? `, in ${block.label}` : '';
 }
 
 export const reloadStep = 'Check the syntax with "apachectl configtest", then reload Apache ("apachectl graceful" or "systemctl reload apache2").';

@@ -71,7 +71,7 @@ function describeRefusal(leaf: AuthzLeaf, context: AccessContext, limited: strin
 
 	switch (leaf.provider) {
 		case 'all': {
-			return `"${leaf.text}"${limited} refuses ${context.method} ${context.uri} to everyone`;
+			return limited ? `"${leaf.text}"${limited} refuses ${context.method} requests to ${context.uri}` : `"${leaf.text}" refuses ${context.method} ${context.uri} to everyone`;
 		}
 
 		case 'ip':
