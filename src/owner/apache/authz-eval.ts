@@ -3,6 +3,7 @@ import type {ExprResult} from './expr.js';
 import {provider} from './authz-providers.js';
 import {methodApplies} from './methods.js';
 
+/** mod_authz_core's results; `denied-no-user` means a login could change the answer (httpd then asks with 401). */
 export type AuthzStatus = 'granted' | 'denied' | 'denied-no-user' | 'neutral';
 
 /** The outcome of a tree or subtree, with the lines that decided it. */

@@ -12,6 +12,7 @@ export const maxConfigBytes = 4 * 1024 * 1024;
 const maxFiles = 4000;
 const maxDepth = 32;
 
+/** How httpd would have been started: its compiled-in ServerRoot, `-D` names and environment. */
 export type LoadOptions = {
 	/** ServerRoot before any `ServerRoot` directive; default: the main file's folder (or the folder given). */
 	readonly serverRoot?: string;

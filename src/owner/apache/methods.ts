@@ -16,6 +16,7 @@ export function methodApplies(scope: MethodScope, method: string): boolean {
 	return scope.kind === 'only' ? listed : !listed;
 }
 
+/** `<LimitExcept GET>` as written, for sentences. */
 export function describeMethods(scope: MethodScope): string {
 	return scope.kind === 'all' ? 'all methods' : `${scope.kind === 'only' ? '<Limit' : '<LimitExcept'} ${scope.methods.join(' ')}>`;
 }

@@ -19,6 +19,7 @@ export type OverridePolicy = {
 /** httpd 2.4 default: `AllowOverride None`, so `.htaccess` files are not even read. */
 export const defaultOverridePolicy: OverridePolicy = {categories: new Set(), directives: new Set()};
 
+/** `AllowOverride All | None | AuthConfig FileInfo Indexes Limit Options[=…]`; replaces the categories, keeps the list. */
 export function readAllowOverride(directive: ApacheDirective, previous: OverridePolicy): OverridePolicy {
 	const categories = new Set<OverrideCategory>();
 	let options: Set<OptionName> | undefined;
@@ -43,11 +44,13 @@ export function readAllowOverride(directive: ApacheDirective, previous: Override
 	return {...previous, categories, options, at: {file: directive.file, line: directive.line}};
 }
 
+/** `AllowOverrideList Require Redirect …`: single directives allowed in `.htaccess` whatever AllowOverride says. */
 export function readAllowOverrideList(directive: ApacheDirective, previous: OverridePolicy): OverridePolicy {
 	const names = directive.args.filter(word => !/^none$/i.test(word)).map(word => word.toLowerCase());
 	return {...previous, directives: new Set(names), listAt: {file: directive.file, line: directive.line}};
 }
 
+/** httpd opens `.htaccess` only when something may be overridden. */
 export function readsHtaccess(policy: OverridePolicy): boolean {
 	return policy.categories.size > 0 || policy.directives.size > 0;
 }

@@ -49,6 +49,7 @@ function header(request: RequestFacts, name: string): string | undefined {
 	}
 }
 
+/** Variables and headers for ap_expr (`<If>`, `Require expr`). */
 export function exprLookup(request: RequestFacts, filename: string | undefined): ExprLookup {
 	const variables = serverVariables(request, filename);
 	return {
@@ -57,6 +58,7 @@ export function exprLookup(request: RequestFacts, filename: string | undefined):
 	};
 }
 
+/** Variables for RewriteCond test strings, and `-f`/`-d` for the mapped file. */
 export function rewriteLookup(request: RequestFacts, filename: string | undefined, kind: 'file' | 'directory' | 'missing' | undefined): RewriteLookup {
 	const variables = serverVariables(request, filename);
 	return {
@@ -69,6 +71,7 @@ export function rewriteLookup(request: RequestFacts, filename: string | undefine
 	};
 }
 
+/** Attributes for SetEnvIf/BrowserMatch: the special names and request headers. */
 export function setEnvLookup(request: RequestFacts): SetEnvLookup {
 	const variables = serverVariables(request, undefined);
 	const special: Record<string, string | undefined> = {

@@ -17,6 +17,7 @@ export function directoryRegex(section: ApacheSection): RegExp | undefined {
 	return name === 'directory' && first === '~' ? compile(second, false) : undefined;
 }
 
+/** Normalises a non-regex `<Directory>` (relative paths are under ServerRoot); undefined for regex forms. */
 export function plainDirectory(section: ApacheSection, serverRoot: string): PlainDirectory | undefined {
 	if (section.name.toLowerCase() !== 'directory' || section.args[0] === '~') {
 		return undefined;

@@ -38,6 +38,7 @@ export type WalkNote =
 	| {readonly kind: 'htaccess-error'; readonly error: ApacheConfigError}
 	| {readonly kind: 'if-unknown'; readonly section: ApacheSection; readonly error?: string};
 
+/** The merged configuration for the request, the blocks that made it, and what was met on the way. */
 export type SectionWalk = {
 	readonly conf: DirConf;
 	/** Every block merged, in merge order. */

@@ -94,6 +94,7 @@ export function describeScope(scope: ServerScope): string {
 	return `<VirtualHost ${scope.section?.raw ?? ''}>${scope.serverName ? ` (${scope.serverName})` : ''}`;
 }
 
+/** Where a virtual host is declared; the main server has no single place. */
 export function scopeLocation(scope: ServerScope): ApacheLocation | undefined {
 	return scope.section ? {file: scope.section.file, line: scope.section.line} : undefined;
 }
