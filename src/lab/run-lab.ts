@@ -1,0 +1,47 @@
+import type {CliIo} from '../cli/main.js';
+import type {Diagnose} from '../cli/parse-args.js';
+import {loadSessionFlow, wantsWizard} from '../cli/run-diagnose.js';
+import {labInput} from './lab-input.js';
+import {labJson, labListing} from './print-lab.js';
+import {startLab, type Lab} from './start-lab.js';
+
+/**
+`fix403 lab`. On a terminal: the menu, then the wizard on the chosen path with its request; the lab stops when
+the wizard ends. Without one (or with --json/--yes): the list of paths, then the lab serves until SIGINT or
+SIGTERM — for a second terminal running fix403 or curl against it.
+*/
+export async function runLab(options: Diagnose, io: CliIo): Promise<number> {
+	const lab = await startLab();
+	try {
+		return wantsWizard(options, io) ? await runInTerminal(lab, options, io) : await serve(lab, options, io);
+	} finally {
+		await lab.close();
+	}
+}
+
+async function runInTerminal(lab: Lab, options: Diagnose, io: CliIo): Promise<number> {
+	// Loaded only here: the headless lab never reads Ink or React.
+	const [{pickLabPath}, {runWizard}, flow] = await Promise.all([import('./pick-lab-path.js'), import('../ui/run-wizard.js'), loadSessionFlow(options.flowFile)]);
+	const path = await pickLabPath(lab.origin, lab.paths, options.color, io);
+	if (!path) {
+		return 0;
+	}
+
+	return runWizard({flow, input: labInput(path, options.input), transcript: options.transcript, color: options.color}, io);
+}
+
+async function serve(lab: Lab, options: Diagnose, io: CliIo): Promise<number> {
+	io.stdout.write(options.output === 'json' ? labJson(lab.origin, lab.paths) : labListing(lab.origin, lab.paths));
+	const signal = await new Promise<NodeJS.Signals>(resolve => {
+		const stop = (name: NodeJS.Signals) => {
+			process.removeListener('SIGINT', stop);
+			process.removeListener('SIGTERM', stop);
+			resolve(name);
+		};
+
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+	io.stderr.write(`fix403 lab: ${signal}, stopped after ${lab.requests} request${lab.requests === 1 ? '' : 's'}.\n`);
+	return 0;
+}
