@@ -21,7 +21,8 @@ export function sampleProbe(overrides: Partial<ReportProbe> = {}): ReportProbe {
 		startedAt: '2026-11-25T10:00:00.000Z',
 		// nginx's default 403 page (nginx/nginx src/http/ngx_http_special_response.c)
 		bodyExcerpt: '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n',
-		timings: {blocked: 1, dns: 3, connect: 10, ssl: 6, send: 1, wait: 25, receive: 2},
+		// got's timings.phases, as the prober records them (src/net/send-once.ts)
+		timings: {wait: 1, dns: 3, tcp: 4, tls: 6, request: 1, firstByte: 25, download: 2, total: 42},
 		...overrides,
 	};
 }

@@ -70,11 +70,17 @@ export type HarTimings = {
 	comment?: string;
 };
 
-/** What `parseHar` learnt from an entry's credentials before redacting them; never the values themselves. */
-export type HarCredentialNotes = {
-	/** Keyed HMACs (random key per import) of each credential: equal within one HAR means the same value. */
-	readonly fingerprints: {readonly authorization?: string; readonly cookies: Readonly<Record<string, string>>};
+/** Keyed HMACs (random key per import) of each credential: equal within one HAR means the same value. */
+export type HarFingerprints = {readonly authorization?: string; readonly cookies: Readonly<Record<string, string>>};
+
+/** fix403's custom entry field: credential fingerprints on import, the probe it came from on export. */
+export type HarFix403Fields = {
+	readonly fingerprints?: HarFingerprints;
+	readonly probe?: {readonly id: string; readonly label: string; readonly curl: string; readonly error?: {readonly code: string; readonly message: string}};
 };
+
+/** What `parseHar` learnt from an entry's credentials before redacting them; never the values themselves. */
+export type HarCredentialNotes = HarFix403Fields & {readonly fingerprints: HarFingerprints};
 
 export type HarEntry = {
 	pageref?: string;
@@ -87,7 +93,7 @@ export type HarEntry = {
 	serverIPAddress?: string;
 	connection?: string;
 	comment?: string;
-	_fix403?: HarCredentialNotes;
+	_fix403?: HarFix403Fields;
 	[custom: `_${string}`]: unknown;
 };
 
