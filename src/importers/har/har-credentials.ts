@@ -1,6 +1,6 @@
 import {createHmac} from 'node:crypto';
 import {collectSecrets} from '../../report/redact/index.js';
-import {isSecretFieldName} from '../../report/redact/secret-names.js';
+import {isSecretFieldName, redactedMarker} from '../../report/redact/secret-names.js';
 import type {HarCredentialNotes, HarEntry} from './har-types.js';
 
 /**
@@ -12,7 +12,7 @@ export function collectHarSecrets(entries: readonly HarEntry[]): string[] {
 	const found = new Set<string>();
 	for (const entry of entries) {
 		const {request, response} = entry;
-		const cookiePairs = [...request.cookies, ...response.cookies].filter(cookie => cookie.value.length >= 8).map(cookie => ['x-har-cookie', cookie.value] as const);
+		const cookiePairs = [...request.cookies, ...response.cookies].filter(cookie => cookie.value.length >= 8 && !cookie.value.includes(redactedMarker)).map(cookie => ['x-har-cookie', cookie.value] as const);
 		const headerValues = collectSecrets({
 			headers: [request.headers.map(header => [header.name, header.value] as const), response.headers.map(header => [header.name, header.value] as const)],
 			urls: [request.url, response.redirectURL],

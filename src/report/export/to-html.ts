@@ -41,8 +41,8 @@ export function toHtml(report: Report): string {
 <dt>Generated</dt><dd>${h(report.generatedAt)}</dd>
 </dl>
 </header>
-${report.causes.length > 0 ? `<section id="causes">\n<h2>Causes</h2>\n${report.causes.map((cause, index) => causeHtml(cause, index)).join('\n')}\n</section>` : ''}
 ${report.transcript.length > 0 ? `<section id="steps">\n<h2>Steps</h2>\n<ol class="steps">\n${report.transcript.map(entry => `<li>${entry.mark ? `<span class="mark-${entry.mark}">${markSymbols[entry.mark]}</span> ` : ''}<strong>${kindLabels[entry.kind]}:</strong> ${h(entry.text)}</li>`).join('\n')}\n</ol>\n</section>` : ''}
+${report.causes.length > 0 ? `<section id="causes">\n<h2>Causes</h2>\n${report.causes.map((cause, index) => causeHtml(cause, index)).join('\n')}\n</section>` : ''}
 ${report.probes.length > 0 ? `<section id="requests">\n<h2>Requests sent</h2>\n${report.probes.map(probe => probeHtml(probe)).join('\n')}\n</section>` : ''}
 <footer>${h(`${report.tool.name} ${report.tool.version}`)} · secrets are shown as [redacted]</footer>
 </body>

@@ -6,8 +6,8 @@ import {markSymbols, percent, statusLabels, summarize} from './summary.js';
 const kindLabels = {question: 'Asked', answer: 'Answered', check: 'Checked', finding: 'Found', conclusion: 'Concluded'} as const;
 
 /**
-A ticket-ready Markdown transcript: headline and verdict first, then the causes with their evidence and fixes,
-the steps taken, and every request sent with its curl command, response headers and body excerpt in fenced
+A ticket-ready Markdown transcript: headline and verdict first, then the steps taken, the causes with their
+evidence and fixes, and every request sent with its curl command, response headers and body excerpt in fenced
 blocks. Expects a redacted report (exportReport redacts).
 */
 export function toMarkdown(report: Report): string {
@@ -22,12 +22,12 @@ export function toMarkdown(report: Report): string {
 		`- Troubleshooting as: ${report.role}`,
 		`- Generated: ${markdownText(report.generatedAt)} by ${markdownText(`${report.tool.name} ${report.tool.version}`)}`,
 	];
-	if (report.causes.length > 0) {
-		lines.push('', '## Causes', ...report.causes.flatMap((cause, index) => causeLines(cause, index)));
-	}
-
 	if (report.transcript.length > 0) {
 		lines.push('', '## Steps', '', ...report.transcript.map((entry, index) => `${index + 1}. ${entry.mark ? `${markSymbols[entry.mark]} ` : ''}**${kindLabels[entry.kind]}:** ${markdownText(entry.text)}`));
+	}
+
+	if (report.causes.length > 0) {
+		lines.push('', '## Causes', ...report.causes.flatMap((cause, index) => causeLines(cause, index)));
 	}
 
 	if (report.probes.length > 0) {

@@ -1,6 +1,6 @@
 import {Buffer} from 'node:buffer';
 import type {HeaderMap} from '../../evidence/types.js';
-import {isSecretHeaderName, isSecretParamName} from './secret-names.js';
+import {isSecretHeaderName, isSecretParamName, redactedMarker} from './secret-names.js';
 
 const minimumCookieSecretLength = 8;
 
@@ -16,7 +16,8 @@ export function collectSecrets(input: {headers?: readonly HeaderSource[]; urls?:
 	const found = new Set<string>();
 	const add = (value: string | undefined) => {
 		const trimmed = value?.trim().replace(/^"(.*)"$/, '$1');
-		if (trimmed) {
+		// A value redacted earlier is not a secret: re-redacting a report must change nothing.
+		if (trimmed && !trimmed.includes(redactedMarker)) {
 			found.add(trimmed);
 		}
 	};

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {PasteError, parsePastedResponse} from '../../../src/importers/paste/index.js';
+import {PasteError, parsePastedResponse, secretsInPaste} from '../../../src/importers/paste/index.js';
+import {createRedactor} from '../../../src/report/redact/index.js';
 
 // Each fixture's source is noted where it is written: test/fixtures/paste/ (see the comments in this file).
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/paste/${name}`, import.meta.url));
@@ -208,4 +209,13 @@ describe('bad input is a typed error', () => {
 		expect((error as PasteError).code).toBe(code);
 		expect((error as PasteError).message).not.toContain('\n');
 	});
+});
+
+test('secretsInPaste finds what the paste carries, for the session redactor', () => {
+	const exchange = parsePastedResponse(fixture('chrome-copy-as-curl-bash.txt'));
+	const secrets = secretsInPaste(exchange);
+	expect(secrets).toContain('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwiZXhwIjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJl');
+	expect(secrets).toContain('Zq9w3ZoDVHtFzm');
+	const redactor = createRedactor().withSecrets(secrets);
+	expect(redactor.text('echo: Zq9w3ZoDVHtFzm')).toBe('echo: [redacted]');
 });

@@ -4,12 +4,12 @@ import {createRedactor} from '../../../src/report/redact/index.js';
 import {sampleProbe, sampleReport} from '../../helpers/sample-report.js';
 
 describe('Markdown export', () => {
-	test('summary and verdict come first, then causes, steps and requests', () => {
+	test('summary and verdict come first, then steps, causes and requests', () => {
 		const md = exportReport(sampleReport(), 'md');
 		const lines = md.split('\n');
 		expect(lines[0]).toBe('# 403 Forbidden: GET https://files.example.com/report.pdf');
 		expect(lines[2]).toBe('**Diagnosed.** Most likely: The web server cannot read the file (92% confidence).');
-		const order = ['## Causes', '## Steps', '## Requests sent'].map(heading => md.indexOf(heading));
+		const order = ['## Steps', '## Causes', '## Requests sent'].map(heading => md.indexOf(heading));
 		expect(order.every(index => index > 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(md).toContain('1. chmod o+r /srv/www/report.pdf');

@@ -96,3 +96,10 @@ test('a report without secrets comes back equal', () => {
 	const report = sampleReport();
 	expect(createRedactor().report(report)).toEqual(report);
 });
+
+test('redacting a redacted report changes nothing', () => {
+	const redactor = createRedactor({secrets: [declared, password]});
+	const once = redactor.report(plantedReport());
+	expect(createRedactor().report(once)).toEqual(once);
+	expect(redactor.report(once)).toEqual(once);
+});
