@@ -18,7 +18,9 @@ export function originalRequest(context: FlowContext): ProbeRequest | undefined 
 
 	const {input, facts} = context;
 	const learned = facts.request && facts.request.url === url ? facts.request : undefined;
-	const headers: Array<readonly [string, string]> = [...(learned?.headers ?? []), ...input.headers];
+	// A HAR is redacted on import: its secret headers cannot be replayed, only the rest of the request.
+	const replayable = (learned?.headers ?? []).filter(([, value]) => !value.includes('[redacted]'));
+	const headers: Array<readonly [string, string]> = [...replayable, ...input.headers];
 	const set = (name: string, value: string | undefined) => {
 		if (value === undefined) {
 			return;

@@ -25,22 +25,21 @@ export function describeOutcome(record: ProbeRecord): string {
 	return `answered ${record.status ?? '?'}${record.statusText ? ` ${record.statusText}` : ''}`;
 }
 
-/** A 2xx, or a 3xx that does not send the client to a login or challenge page. */
+const loginLike = /login|signin|sign-in|\/auth|challenge|captcha/i;
+
+/** The probe was sent (or redirected) to a login or challenge page. */
+export function endsAtLogin(record: ProbeRecord): boolean {
+	const location = record.headers['location'];
+	const target = Array.isArray(location) ? location[0] : location;
+	return record.redirects.slice(1).some(url => loginLike.test(new URL(url).pathname)) || loginLike.test(target ?? '');
+}
+
+/** A 2xx, or a 3xx, that does not end at a login or challenge page. */
 export function passes(record: ProbeRecord): boolean {
 	const status = record.status;
-	if (status === undefined) {
+	if (status === undefined || record.failure) {
 		return false;
 	}
 
-	if (status >= 200 && status < 300) {
-		return true;
-	}
-
-	if (status >= 300 && status < 400) {
-		const location = record.headers['location'];
-		const target = Array.isArray(location) ? location[0] : location;
-		return !/login|signin|sign-in|auth|challenge|captcha/i.test(target ?? '');
-	}
-
-	return false;
+	return status >= 200 && status < 400 && !endsAtLogin(record);
 }

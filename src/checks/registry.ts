@@ -1,7 +1,14 @@
 import {decodeToken} from './decode-token.js';
+import {importHar} from './import-har.js';
+import {importHeaders} from './import-headers.js';
 import {probeRequest} from './probe-request.js';
 import {readResponse} from './read-response.js';
 import {readSignedUrlCheck} from './read-signed-url.js';
+import {readApacheCheck} from './owner/read-apache.js';
+import {readAccessLogCheck, readErrorLogCheck} from './owner/read-logs.js';
+import {readNginxCheck} from './owner/read-nginx.js';
+import {readPhpFpmCheck} from './owner/read-php-fpm.js';
+import {walkPermissionsCheck} from './owner/walk-permissions.js';
 import type {CheckDefinition} from './types.js';
 import {varyCookies} from './variations/vary-cookies.js';
 import {varyMethod} from './variations/vary-method.js';
@@ -11,6 +18,8 @@ import {varyToken} from './variations/vary-token.js';
 import {varyUserAgent} from './variations/vary-user-agent.js';
 
 const all: readonly CheckDefinition[] = [
+	importHar,
+	importHeaders,
 	probeRequest,
 	readResponse,
 	decodeToken,
@@ -21,6 +30,12 @@ const all: readonly CheckDefinition[] = [
 	varyToken,
 	varyMethod,
 	varyPath,
+	readNginxCheck,
+	readApacheCheck,
+	walkPermissionsCheck,
+	readPhpFpmCheck,
+	readErrorLogCheck,
+	readAccessLogCheck,
 ];
 
 /** Every check a flow file may name, by name. */

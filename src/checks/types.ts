@@ -25,6 +25,8 @@ export type CheckResult = {
 	/** One line for the conversation log: what the check saw ("403 from Cloudflare (error 1020)"). */
 	readonly summary: string;
 	readonly mark: FindingMark;
+	/** Several lines worth keeping in the transcript (a `namei -l`-like walk, a config chain). */
+	readonly detail?: string;
 	/** Set when the check could not judge anything (input missing); the line says why. */
 	readonly skipped?: boolean;
 };

@@ -37,6 +37,7 @@ export async function runBatch(input: BatchInput, signal: AbortSignal, deps: Bat
 					summary: result.summary,
 					mark: result.mark,
 					skipped: result.skipped ?? false,
+					...(result.detail === undefined ? {} : {detail: result.detail}),
 					findings: result.findings ?? [],
 					probes: result.probes ?? [],
 					facts: result.facts ?? {},

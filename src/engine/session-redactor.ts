@@ -1,9 +1,12 @@
 import {collectSecrets, createRedactor, type Redactor} from '../report/redact/index.js';
 import type {SessionInput} from './session-input.js';
 
-/** A redactor that knows every secret the user handed over: token, cookies, secret headers, URL signatures. */
-export function sessionRedactor(input: SessionInput): Redactor {
-	const headers: Array<readonly [string, string]> = [...input.headers];
+/**
+A redactor that knows every secret the user handed over: token, cookies, secret headers, URL signatures —
+and those of a request learned during the session (a pasted "Copy as cURL" carries its own cookies).
+*/
+export function sessionRedactor(input: SessionInput, learned: ReadonlyArray<readonly [string, string]> = []): Redactor {
+	const headers: Array<readonly [string, string]> = [...input.headers, ...learned];
 	if (input.cookie !== undefined) {
 		headers.push(['Cookie', input.cookie]);
 	}

@@ -20,8 +20,8 @@ export type SessionDeps = {
 	readonly checks: Readonly<Record<string, CheckDefinition>>;
 	/** A fresh prober per run, so "check again" gets its own request budget. */
 	readonly createProber: (input: SessionInput) => Prober;
-	/** Scrubs secrets from any text shown or written. */
-	readonly redact: (text: string) => string;
+	/** Scrubs secrets (the user's, and those learned so far in the session) from any text shown. */
+	readonly redact: (text: string, context: FlowContext, input: SessionInput) => string;
 	readonly now?: () => number;
 };
 
@@ -95,7 +95,7 @@ export class Session {
 		const snapshot = this.#actor.getSnapshot() as {context: FlowContext; status: string; getMeta(): Record<string, NodeMeta>};
 		const meta = Object.values(snapshot.getMeta())[0];
 		const {context} = snapshot;
-		const transcript = context.transcript.map(entry => ({...entry, text: this.#deps.redact(entry.text)}));
+		const transcript = context.transcript.map(entry => ({...entry, text: this.#deps.redact(entry.text, context, this.#input)}));
 		const base = {context, transcript, canGoBack: this.#history.length > 0, node: meta?.node ?? ''};
 		if (snapshot.status === 'done' || meta?.kind === 'conclude') {
 			return {...base, phase: 'done'};

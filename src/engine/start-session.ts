@@ -6,6 +6,8 @@ import {fix403UserAgent} from '../net/default-user-agent.js';
 import {Session, type SessionMode} from './session.js';
 import type {SessionInput} from './session-input.js';
 import {sessionRedactor} from './session-redactor.js';
+import type {FlowContext} from '../machine/context.js';
+import type {Redactor} from '../report/redact/index.js';
 
 /** A session wired with the real checks, a polite prober per run and the session's redactor. */
 export function startSession(
@@ -14,7 +16,16 @@ export function startSession(
 	mode: SessionMode,
 	options: {checks?: Readonly<Record<string, CheckDefinition>>; ca?: readonly string[]} = {},
 ): Session {
-	const redactor = sessionRedactor(input);
+	let cached: {learned: unknown; input: SessionInput; redactor: Redactor} | undefined;
+	const redactorFor = (current: SessionInput, context: FlowContext): Redactor => {
+		const learned = context.facts.request?.headers;
+		if (cached === undefined || cached.learned !== learned || cached.input !== current) {
+			cached = {learned, input: current, redactor: sessionRedactor(current, learned)};
+		}
+
+		return cached.redactor;
+	};
+
 	return new Session(input, mode, {
 		flow,
 		checks: options.checks ?? builtinChecks,
@@ -26,6 +37,6 @@ export function startSession(
 				userAgent: fix403UserAgent,
 				ca: options.ca,
 			}),
-		redact: text => redactor.text(text),
+		redact: (text, context, current) => redactorFor(current, context).text(text),
 	});
 }

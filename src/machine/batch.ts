@@ -18,6 +18,7 @@ export type CheckOutcome = {
 	readonly summary: string;
 	readonly mark: FindingMark;
 	readonly skipped: boolean;
+	readonly detail?: string;
 	readonly findings: readonly Finding[];
 	readonly probes: readonly ProbeRecord[];
 	readonly facts: Partial<Facts>;
@@ -38,6 +39,10 @@ export function applyBatch(context: FlowContext, output: BatchOutput): FlowConte
 	const entries: TranscriptEntry[] = [];
 	for (const result of output.results) {
 		entries.push({kind: 'check', text: `${result.label} — ${result.summary}`, step: output.step, mark: result.mark});
+		if (result.detail) {
+			entries.push({kind: 'finding', text: result.detail, step: output.step, mark: 'info'});
+		}
+
 		for (const finding of result.findings) {
 			if (finding.supports || finding.mark === 'fail' || finding.mark === 'warn') {
 				entries.push({kind: 'finding', text: finding.text, step: output.step, mark: finding.mark ?? 'info'});

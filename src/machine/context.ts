@@ -19,6 +19,8 @@ export type Facts = {
 	/** The file on disk the URL maps to (owner checks). */
 	readonly mappedPath?: string;
 	readonly webUser?: string;
+	/** Where the web server hands this URL to PHP-FPM (nginx `fastcgi_pass`, Apache `SetHandler proxy:…`). */
+	readonly fastcgiPass?: string;
 	/** The target asked us to slow down (429, Retry-After, a rate-limit page): send nothing more. */
 	readonly rateLimited?: boolean;
 	/** Request details learned from a HAR or a pasted "Copy as cURL", when the command line gave none. */

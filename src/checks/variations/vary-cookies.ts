@@ -1,10 +1,8 @@
 import type {Finding} from '../../evidence/types.js';
 import {findHeader, withHeader} from '../original-request.js';
-import {passes} from '../probe-view.js';
+import {endsAtLogin, passes} from '../probe-view.js';
 import type {CheckDefinition} from '../types.js';
 import {budgetExhausted, planVariants, sendVariants, skipped, statusText} from './send-variants.js';
-
-const loginLike = /login|signin|sign-in|auth/i;
 
 /** Without cookies: do stale cookies cause it (client-state), or is the session gone (session-expired)? */
 export const varyCookies: CheckDefinition = {
@@ -28,7 +26,6 @@ export const varyCookies: CheckDefinition = {
 		}
 
 		const findings: Finding[] = [];
-		const location = String(record!.headers['location'] ?? '');
 		if (passes(record!)) {
 			findings.push({
 				code: 'variation.no-cookies.passes',
@@ -36,7 +33,7 @@ export const varyCookies: CheckDefinition = {
 				supports: {'client-state': 0.75, 'session-expired': 0.2},
 				mark: 'fail',
 			});
-		} else if (record!.status === 401 || (record!.status !== undefined && record!.status >= 300 && record!.status < 400 && loginLike.test(location))) {
+		} else if (record!.status === 401 || endsAtLogin(record!)) {
 			findings.push({
 				code: 'variation.no-cookies.login',
 				text: `Without cookies the server asks for a login (${statusText(record!)}), so it wants a session — and the session cookie sent is not accepted.`,

@@ -87,7 +87,8 @@ function judge(variant: PathVariant, record: ProbeRecord, originalStatus: number
 		return [{
 			code: `variation.${variant.id}.passes`,
 			text: `The URL ${variant.label} (${variant.path}) answered ${statusText(record)}, while ${original} got ${originalStatus}: the URL is off.`,
-			supports: {'wrong-url': variant.kind === 'case' ? 0.8 : 0.7},
+			// The resource exists under the other name, so a policy refusing this one is not the story.
+			supports: {'wrong-url': variant.kind === 'case' ? 0.85 : 0.75, 'object-storage-denied': -0.6, 'server-deny-rule': -0.3},
 			mark: 'fail',
 		}];
 	}

@@ -19,6 +19,12 @@ export const responseStatus: GuardDefinition = {
 	},
 };
 
+export const evidenceFrom: GuardDefinition = {
+	description: 'The response under diagnosis came from one of these sources: probe (sent from here), har, paste.',
+	params: {in: {type: 'string[]', required: true, oneOf: ['probe', 'har', 'paste']}},
+	test: (view, params) => view.facts.primary !== undefined && (params['in'] as string[]).includes(view.facts.primary.source),
+};
+
 export const hasResponse: GuardDefinition = {
 	description: 'There is a response to diagnose (from a probe, a HAR file or a pasted response).',
 	params: {},

@@ -1,7 +1,7 @@
 import type {GuardView} from '../guard-view.js';
 import {agentMode, answered, answerIs, roleIs} from './answer-guards.js';
 import {all, any, not} from './combinator-guards.js';
-import {causeSupported, confident, hasFinding, hasResponse, leadingCause, responseStatus} from './evidence-guards.js';
+import {causeSupported, confident, evidenceFrom, hasFinding, hasResponse, leadingCause, responseStatus} from './evidence-guards.js';
 import type {GuardDefinition} from './guard-definition.js';
 import {inputHas, probingAllowed} from './input-guards.js';
 
@@ -15,6 +15,7 @@ export const guards: Readonly<Record<string, GuardDefinition>> = {
 	'probing-allowed': probingAllowed,
 	'response-status': responseStatus,
 	'has-response': hasResponse,
+	'evidence-from': evidenceFrom,
 	'has-finding': hasFinding,
 	'leading-cause': leadingCause,
 	'cause-supported': causeSupported,
