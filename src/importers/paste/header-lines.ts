@@ -1,7 +1,7 @@
 import type {HeaderMap} from '../../evidence/types.js';
 
 /** A header field line: a token, a colon, a value (RFC 9110 §5.1). HTTP/2 pseudo-headers start with `:`. */
-const fieldLine = /^(:?[!#$%&'*+.^`|~\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$/;
+const fieldLine = /^(:?[!#$%&'*+.^`|~\w-]+)[ \t]*:(.*)$/;
 
 /** True when the line has the shape of a header field. */
 export function isHeaderLine(line: string): boolean {
@@ -24,7 +24,7 @@ export function parseHeaderLines(lines: readonly string[]): {pairs: Array<[strin
 
 		const match = fieldLine.exec(line);
 		if (match) {
-			pairs.push([match[1]!, match[2]!]);
+			pairs.push([match[1]!, match[2]!.trim()]);
 		} else if (line.trim() !== '') {
 			rejected.push(line);
 		}
@@ -49,12 +49,12 @@ export function toHeaderMap(pairs: ReadonlyArray<readonly [string, string]>): He
 	return map;
 }
 
-const statusLine = /^HTTP\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t]+(.*?))?[ \t]*$/i;
+const statusLine = /^HTTP\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t](.*))?$/i;
 
 /** `HTTP/1.1 403 Forbidden`, `HTTP/2 403 `, `HTTP/1.0 200`. */
 export function parseStatusLine(line: string): {httpVersion: string; status: number; statusText: string} | undefined {
 	const match = statusLine.exec(line);
-	return match ? {httpVersion: match[1]!, status: Number(match[2]), statusText: match[3] ?? ''} : undefined;
+	return match ? {httpVersion: match[1]!, status: Number(match[2]), statusText: (match[3] ?? '').trim()} : undefined;
 }
 
 const requestLine = /^([A-Z][A-Z-]{1,15})[ \t]+(\S+)[ \t]+HTTP\/(\d(?:\.\d)?)[ \t]*$/;

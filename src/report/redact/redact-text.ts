@@ -30,12 +30,13 @@ export function redactJwtSignatures(text: string): string {
 
 /** `Name: value` lines, as in `curl -v` (`> `/`< `), HTTPie, raw HTTP and logs. */
 const headerLine = /^([ \t]*(?:[<>] ?)?)([!#$%&'*+.^`|~\w-]+)([ \t]*:[ \t]*)([^\r\n]*)/gm;
-const url = /\b(?:https?|wss?|ftp):\/\/[^\s"'<>`\\]+/gi;
+// Bounded repeats: a body of `http://http://…` or `<input<input…` must not make a scan quadratic.
+const url = /\b(?:https?|wss?|ftp):\/\/[^\s"'<>`\\]{1,8192}/gi;
 /** `name=value` where a query, form body, cookie or log line has one. */
-const pair = /(^|[?&;,\s([{])([\w.[\]-]+)=("[^"]*"|[^&\s;#"'<>,)]*)/g;
-const jsonPair = /"([^"\\]{1,80})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+const pair = /(^|[?&;,\s([{])([\w.-]+)=("[^"]{0,4096}"|[^&\s;#"'<>,)]*)/g;
+const jsonPair = /"([^"\\]{1,80})"(\s*:\s*)"((?:[^"\\]|\\.){0,8192})"/g;
 const xmlElement = /<([A-Za-z][\w.-]{0,80})>([^<]*)<\/\1>/g;
-const htmlTag = /<(?:input|meta)\b[^>]*>/gi;
+const htmlTag = /<(?:input|meta)\b[^<>]{0,2048}>/gi;
 const authScheme = /\b(Bearer|Basic)(\s+)([\w.~+/-]{8,}=*)(?![\w.~+/=-])/gi;
 
 /** Every text rule, in an order where each later rule sees what the earlier ones left. */
