@@ -1,12 +1,33 @@
 // Bundles the CLI so start-up reads a few files instead of walking node_modules.
-// The Ink UI is split into its own chunk, loaded only when the wizard runs.
+// The Ink UI is split into its own chunks, loaded only when the wizard (or the lab's menu) runs; the build
+// fails if the entry's static imports ever reach Ink or React, which would put them on every start-up.
 import {build} from 'esbuild';
 import {rm, readFile} from 'node:fs/promises';
 
 const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
+/**
+Modules that got imports for features fix403 never turns on: HTTP/2 (`http2: true`) and the response cache
+(`cache`). The prober sends HTTP/1.1 with `cache: false`, so got never calls them; bundling them costs ~7 ms of
+start-up and 64 kB. A stub that throws keeps a future use from failing silently.
+*/
+const unusedByGot = {
+	'http2-wrapper': `const off = () => { throw new Error('fix403 is built without HTTP/2 support (http2-wrapper is stubbed in scripts/build.mjs)'); };
+export default {globalAgent: undefined, auto: off, request: off, get: off, Agent: class {}};`,
+	'cacheable-request': `export default class CacheableRequest { constructor() { throw new Error('fix403 is built without got\\'s HTTP cache (cacheable-request is stubbed in scripts/build.mjs)'); } }
+export class CacheError extends Error {}`,
+};
+
+const stubs = {
+	name: 'fix403-stubs',
+	setup(context) {
+		context.onResolve({filter: /^(http2-wrapper|cacheable-request)$/}, args => ({path: args.path, namespace: 'fix403-stub'}));
+		context.onLoad({filter: /.*/, namespace: 'fix403-stub'}, args => ({contents: unusedByGot[args.path], loader: 'js'}));
+	},
+};
+
 await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
-await build({
+const result = await build({
 	entryPoints: {cli: 'src/cli.ts'},
 	outdir: 'dist',
 	bundle: true,
@@ -17,14 +38,36 @@ await build({
 	minify: true,
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
+	metafile: true,
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		FIX403_VERSION: JSON.stringify(version),
 	},
 	// Ink imports react-devtools-core only when DEV is set; a stub keeps it out of the bundle.
 	alias: {'react-devtools-core': './scripts/stub-devtools.js'},
+	plugins: [stubs],
 	banner: {
 		js: "import {createRequire as __fix403CreateRequire} from 'node:module';const require=__fix403CreateRequire(import.meta.url);",
 	},
 	logLevel: 'warning',
 });
+
+// Everything `node dist/cli.js` loads before its first dynamic import: the entry and its static imports.
+const {outputs} = result.metafile;
+const startup = new Set();
+const visit = file => {
+	if (!startup.has(file) && outputs[file]) {
+		startup.add(file);
+		for (const imported of outputs[file].imports) {
+			if (imported.kind === 'import-statement') {
+				visit(imported.path);
+			}
+		}
+	}
+};
+
+visit('dist/cli.js');
+const ui = [...startup].flatMap(file => Object.keys(outputs[file].inputs).filter(input => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(input)));
+if (ui.length > 0) {
+	throw new Error(`the CLI's start-up would load the UI (${ui.slice(0, 3).join(', ')}…): import the wizard with import() only`);
+}
