@@ -16,6 +16,7 @@ export const keys = {
 	enter: '\r',
 	up: '\u001B[A',
 	down: '\u001B[B',
+	right: '\u001B[C',
 	backspace: '\u007F',
 	escape: '\u001B',
 	ctrlA: '\u0001',

@@ -9,7 +9,7 @@ import {startLoopback, type Loopback} from '../helpers/loopback.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {fakeTerminal, type FakeTerminal} from './fake-terminal.js';
 import {settle} from './harness.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {botBlock, startHeld} from './servers.js';
 
 let server: (Loopback & {release?: () => void}) | undefined;
@@ -24,11 +24,11 @@ afterEach(async () => {
 	}
 });
 
-function start(input: Partial<SessionInput>, options: Partial<WizardOptions> = {}) {
+async function start(input: Partial<SessionInput>, options: Partial<WizardOptions> = {}) {
 	const terminal = fakeTerminal();
 	const io: CliIo = {argv: [], env: {}, stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr};
 	folder = mkdtempSync(join(tmpdir(), 'fix403-wizard-'));
-	const exit = runWizard({flow: interimFlow(), input: {...defaultInput, ...input}, color: false, ...options}, io, {debug: true, cwd: folder});
+	const exit = runWizard({flow: await builtinFlow(), input: {...defaultInput, ...input}, color: false, ...options}, io, {debug: true, cwd: folder});
 	const screen = () => terminal.writes().at(-1) ?? '';
 	return {terminal, exit, screen, folder, press: async (data: string) => press(terminal, data)};
 }
@@ -41,7 +41,7 @@ async function press(terminal: FakeTerminal, data: string) {
 test('Ctrl-C while checks run aborts the requests in flight, lets go of the terminal and exits 130', async () => {
 	const held = await startHeld(botBlock);
 	server = held;
-	const wizard = start({role: 'visitor', url: `${held.origin}/slow`, answers: {helping: 'no', consent: 'yes'}});
+	const wizard = await start({role: 'visitor', url: `${held.origin}/slow`, answers: {helping: 'no', consent: 'yes'}});
 	await waitFor(() => held.waiting() === 1 && wizard.screen().includes('Sending your request…'));
 	expect(wizard.terminal.rawMode()).toBe(true);
 	await wizard.press('\u0003');
@@ -55,7 +55,7 @@ test('Ctrl-C while checks run aborts the requests in flight, lets go of the term
 
 test('q on the verdict quits with 0 and one summary line; --transcript writes the session', async () => {
 	server = await startLoopback(botBlock);
-	const wizard = start({role: 'visitor', url: `${server.origin}/shop`, answers: {helping: 'no', consent: 'yes'}}, {transcript: 'session.json'});
+	const wizard = await start({role: 'visitor', url: `${server.origin}/shop`, answers: {helping: 'no', consent: 'yes'}}, {transcript: 'session.json'});
 	await waitFor(() => wizard.screen().includes('What next?'));
 	await wizard.press('q');
 	expect(await wizard.exit).toBe(0);
@@ -72,7 +72,7 @@ test('q on the verdict quits with 0 and one summary line; --transcript writes th
 
 test('in support-agent mode a ticket-ready Markdown transcript is always written, and the summary says where', async () => {
 	server = await startLoopback(botBlock);
-	const wizard = start({agent: true, role: 'api', url: `${server.origin}/v1/orders`, answers: {source: 'url', consent: 'yes'}});
+	const wizard = await start({agent: true, role: 'api', url: `${server.origin}/v1/orders`, answers: {source: 'url', consent: 'yes'}});
 	await waitFor(() => wizard.screen().includes('What next?'));
 	await wizard.press('4');
 	expect(await wizard.exit).toBe(0);

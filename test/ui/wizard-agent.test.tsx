@@ -1,7 +1,7 @@
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startLoopback, type Loopback} from '../helpers/loopback.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {keys, mountWizard, type Mounted} from './harness.js';
 import {botBlock} from './servers.js';
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 test('with --agent the questions are phrased for a support agent to relay', async () => {
 	server = await startLoopback(botBlock);
-	wizard = mountWizard({flow: interimFlow(), input: {agent: true}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {agent: true}});
 	const first = await wizard.waitFor('Who is the customer in this story?');
 	expect(first).toContain('[support-agent mode]');
 	// The "helping someone else" question was answered by --agent and is in the log as such.
@@ -36,7 +36,7 @@ test('with --agent the questions are phrased for a support agent to relay', asyn
 });
 
 test('choosing "someone else" switches to the agent phrasing; a multi-line paste arrives as one chunk and ends on an empty line', async () => {
-	wizard = mountWizard({flow: interimFlow()});
+	wizard = mountWizard({flow: await builtinFlow()});
 	await wizard.waitFor('Are you troubleshooting this for someone else');
 	await wizard.press('y');
 	await wizard.waitFor('Who is the customer in this story?');
@@ -66,7 +66,7 @@ test('choosing "someone else" switches to the agent phrasing; a multi-line paste
 });
 
 test('Ctrl-D ends a paste too, and Backspace on an empty paste goes back', async () => {
-	wizard = mountWizard({flow: interimFlow(), input: {agent: true, role: 'api'}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {agent: true, role: 'api'}});
 	await wizard.waitFor('What has the customer given you');
 	await wizard.press('1');
 	await wizard.waitFor('Ask the customer for the response headers');

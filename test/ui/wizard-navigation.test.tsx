@@ -1,7 +1,7 @@
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startLoopback, type Loopback} from '../helpers/loopback.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {keys, mountWizard, type Mounted} from './harness.js';
 import {botBlock} from './servers.js';
 
@@ -20,7 +20,7 @@ const liveStep = (frame: string) => frame.slice(frame.lastIndexOf('\n? '));
 
 test('a URL that is not one is refused in place, with the reason, and can be corrected there', async () => {
 	server = await startLoopback(botBlock);
-	wizard = mountWizard({flow: interimFlow(), input: {role: 'visitor'}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {role: 'visitor'}});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Which URL answers 403?');
@@ -44,7 +44,7 @@ test('a URL that is not one is refused in place, with the reason, and can be cor
 });
 
 test('b and Backspace on an empty field go back one question, and the machine goes back with them', async () => {
-	wizard = mountWizard({flow: interimFlow()});
+	wizard = mountWizard({flow: await builtinFlow()});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Who are you in this story?');
@@ -71,7 +71,7 @@ test('b and Backspace on an empty field go back one question, and the machine go
 });
 
 test('r starts over from the first question and forgets the answers', async () => {
-	wizard = mountWizard({flow: interimFlow()});
+	wizard = mountWizard({flow: await builtinFlow()});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Who are you in this story?');
@@ -91,7 +91,7 @@ test('r starts over from the first question and forgets the answers', async () =
 });
 
 test('? shows the help the flow file gives for the current question, and hides it again', async () => {
-	wizard = mountWizard({flow: interimFlow()});
+	wizard = mountWizard({flow: await builtinFlow()});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Who are you in this story?');

@@ -1,7 +1,7 @@
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startLoopback, type Loopback} from '../helpers/loopback.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {keys, mountWizard, type Mounted} from './harness.js';
 import {botBlock} from './servers.js';
 
@@ -32,7 +32,7 @@ test('after the fix, "check again" re-sends the request and says the 403 is gone
 			botBlock(request, response);
 		}
 	});
-	wizard = mountWizard({flow: interimFlow(), input: {role: 'visitor', url: `${server.origin}/shop`}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {role: 'visitor', url: `${server.origin}/shop`}});
 	await toVerdict(wizard);
 	const before = server.seen.length;
 	fixed = true;
@@ -50,7 +50,7 @@ test('after the fix, "check again" re-sends the request and says the 403 is gone
 
 test('when the fix did not help, "check again" says which evidence still stands', async () => {
 	server = await startLoopback(botBlock);
-	wizard = mountWizard({flow: interimFlow(), input: {role: 'visitor', url: `${server.origin}/shop`}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {role: 'visitor', url: `${server.origin}/shop`}});
 	await toVerdict(wizard);
 	const requestsBefore = server.seen.length;
 	await wizard.press('1');

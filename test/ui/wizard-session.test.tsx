@@ -1,7 +1,7 @@
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {Loopback} from '../helpers/loopback.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {keys, mountWizard, type Mounted} from './harness.js';
 import {botBlock, startHeld} from './servers.js';
 
@@ -18,7 +18,7 @@ afterEach(async () => {
 test('a visitor answers the questions, watches the checks and gets a verdict that names the cause', async () => {
 	const held = await startHeld(botBlock);
 	server = held;
-	wizard = mountWizard({flow: interimFlow()});
+	wizard = mountWizard({flow: await builtinFlow()});
 	await wizard.waitFor('Are you troubleshooting this for someone else');
 	await wizard.press('n');
 	await wizard.waitFor('Who are you in this story?');

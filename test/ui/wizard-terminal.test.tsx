@@ -1,7 +1,7 @@
 import {afterEach, expect, test} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startLoopback, type Loopback} from '../helpers/loopback.js';
-import {interimFlow} from './interim-flow.js';
+import {builtinFlow} from './builtin.js';
 import {keys, mountWizard, type Mounted} from './harness.js';
 import {botBlock, startHostile} from './servers.js';
 
@@ -20,7 +20,7 @@ const escapes = /[\u001B\u0007\u009B\u009D]/;
 test('escape sequences a server sends never reach the terminal: the window title and the screen stay as they are', async () => {
 	const hostile = await startHostile();
 	closers.push(hostile.close);
-	wizard = mountWizard({flow: interimFlow(), input: {role: 'visitor', url: `${hostile.origin}/admin`}});
+	wizard = mountWizard({flow: await builtinFlow(), input: {role: 'visitor', url: `${hostile.origin}/admin`, answers: {'private-window': 'no', network: 'usual'}}});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Go ahead?');
@@ -38,7 +38,7 @@ test('at 60 columns no line is wider than the terminal, long URLs and curl comma
 	const server: Loopback = await startLoopback(botBlock);
 	closers.push(server.close);
 	const url = `${server.origin}/downloads/2024/quarterly-reports/finance/very-long-file-name-for-the-board.pdf?version=3&lang=en`;
-	wizard = mountWizard({flow: interimFlow(), columns: 60, input: {url}});
+	wizard = mountWizard({flow: await builtinFlow(), columns: 60, input: {url}});
 	await wizard.waitFor('Are you troubleshooting');
 	await wizard.press('n');
 	await wizard.waitFor('Who are you');

@@ -11,11 +11,17 @@ export type TextInputOptions = {
 	readonly isActive?: boolean;
 };
 
-/** Typing and editing keys of a one-line field; Enter submits. */
+/**
+Typing and editing keys of a one-line field; Enter submits. Keys typed ahead of a redraw can reach the app as
+one chunk (`https://a.example/x\r`): the text up to the first line break is typed, and the break submits.
+*/
 export function useTextInput({dispatch, onSubmit, onBack, onHelp, isActive = true}: TextInputOptions): void {
 	useKeys((input, key) => {
 		const {value} = dispatch({type: 'stay'});
-		if (isEnter(input, key)) {
+		const lineBreak = input.length > 1 ? input.search(/[\r\n]/) : -1;
+		if (lineBreak !== -1) {
+			onSubmit(dispatch({type: 'insert', text: input.slice(0, lineBreak)}).value);
+		} else if (isEnter(input, key)) {
 			onSubmit(value);
 		} else if (isBackspace(key)) {
 			if (value === '' && onBack) {

@@ -16,7 +16,11 @@ export type ExportDialogProps = {
 	readonly onClose: () => void;
 };
 
-type Step = {readonly kind: 'format'} | {readonly kind: 'path'; readonly format: ExportFormat; readonly error?: string} | {readonly kind: 'saving'; readonly format: ExportFormat};
+type Step =
+	| {readonly kind: 'format'}
+	/** `attempt` tells a retry from the first try, so the field starts again from what was typed. */
+	| {readonly kind: 'path'; readonly format: ExportFormat; readonly path: string; readonly attempt: number; readonly error?: string}
+	| {readonly kind: 'saving'; readonly format: ExportFormat; readonly path: string; readonly attempt: number};
 
 /** Asks for a format, then a path (a default filled in), then writes. Esc cancels. */
 export function ExportDialog({defaultName, onExport, onDone, onClose}: ExportDialogProps) {
@@ -28,15 +32,15 @@ export function ExportDialog({defaultName, onExport, onDone, onClose}: ExportDia
 		}
 	});
 
-	const save = (format: ExportFormat, path: string) => {
+	const save = (format: ExportFormat, path: string, attempt: number) => {
 		if (path.trim() === '') {
-			setStep({kind: 'path', format, error: 'give a file name'});
+			setStep({kind: 'path', format, path, attempt: attempt + 1, error: 'give a file name'});
 			return;
 		}
 
-		setStep({kind: 'saving', format});
+		setStep({kind: 'saving', format, path, attempt});
 		onExport(format, path.trim()).then(onDone, (error: unknown) => {
-			setStep({kind: 'path', format, error: error instanceof Error ? error.message : String(error)});
+			setStep({kind: 'path', format, path, attempt: attempt + 1, error: error instanceof Error ? error.message : String(error)});
 		});
 	};
 
@@ -49,7 +53,8 @@ export function ExportDialog({defaultName, onExport, onDone, onClose}: ExportDia
 					<ChoiceList
 						items={exportChoices}
 						onSubmit={item => {
-							setStep({kind: 'path', format: item.value as ExportFormat});
+							const format = item.value as ExportFormat;
+							setStep({kind: 'path', format, path: defaultName(format), attempt: 0});
 						}}
 					/>
 				</>
@@ -57,10 +62,10 @@ export function ExportDialog({defaultName, onExport, onDone, onClose}: ExportDia
 				<>
 					<Text>Save as (Enter to write):</Text>
 					<TextInput
-						key={step.format}
-						initial={defaultName(step.format)}
+						key={step.attempt}
+						initial={step.path}
 						onSubmit={path => {
-							save(step.format, path);
+							save(step.format, path, step.attempt);
 						}}
 						onBack={() => {
 							setStep({kind: 'format'});
