@@ -5,12 +5,14 @@ import {ChoiceList, type ChoiceItem} from '../ui/view/choice-list.js';
 import {ThemeProvider, themes, useTheme} from '../ui/view/theme.js';
 import type {LabPath} from './types.js';
 
+export type LabChoice = LabPath | 'quit' | 'interrupted';
+
 export type LabMenuProps = {
 	readonly origin: string;
 	readonly paths: readonly LabPath[];
 	readonly color: boolean;
-	/** The chosen path, or undefined when the user leaves (q, Esc, Ctrl-C). Called once; the menu then exits. */
-	readonly onDone: (path: LabPath | undefined) => void;
+	/** The chosen path, or how the user left: `quit` (q, Esc) or `interrupted` (Ctrl-C). Called once; the menu then exits. */
+	readonly onDone: (choice: LabChoice) => void;
 };
 
 /** The lab's menu: one broken path per row, its cause beside the title, its story under the highlighted row. */
@@ -25,13 +27,13 @@ export function LabMenu(props: LabMenuProps) {
 function Menu({origin, paths, onDone}: LabMenuProps) {
 	const theme = useTheme();
 	const {exit} = useApp();
-	// null: the user left; undefined: still choosing. The ref stops a second Enter before the next render.
-	const [chosen, setChosen] = useState<LabPath | null>();
+	// Undefined while choosing. The ref stops a second Enter that arrives before the next render.
+	const [chosen, setChosen] = useState<LabChoice>();
 	const done = useRef(false);
-	const finish = (path: LabPath | undefined) => {
+	const finish = (choice: LabChoice) => {
 		if (!done.current) {
 			done.current = true;
-			setChosen(path ?? null);
+			setChosen(choice);
 		}
 	};
 
@@ -40,19 +42,21 @@ function Menu({origin, paths, onDone}: LabMenuProps) {
 	useEffect(() => {
 		if (chosen !== undefined && !reported.current) {
 			reported.current = true;
-			onDone(chosen ?? undefined);
+			onDone(chosen);
 			exit();
 		}
 	}, [chosen, onDone, exit]);
 
 	useKeys((input, key) => {
-		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {
-			finish(undefined);
+		if (key.ctrl && input === 'c') {
+			finish('interrupted');
+		} else if (input === 'q' || key.escape) {
+			finish('quit');
 		}
 	}, chosen === undefined);
 
 	if (chosen !== undefined) {
-		return <Text {...theme.muted}>{chosen ? `Lab: ${chosen.title} — ${chosen.url}` : 'Lab closed.'}</Text>;
+		return <Text {...theme.muted}>{typeof chosen === 'string' ? 'Lab closed.' : `Lab: ${chosen.title} — ${chosen.url}`}</Text>;
 	}
 
 	const items: ChoiceItem[] = paths.map(path => ({value: path.path, label: `${path.title}  · ${path.cause}`, hint: path.hint}));
@@ -65,7 +69,10 @@ function Menu({origin, paths, onDone}: LabMenuProps) {
 					items={items}
 					isActive={chosen === undefined}
 					onSubmit={item => {
-						finish(paths.find(path => path.path === item.value));
+						const path = paths.find(candidate => candidate.path === item.value);
+						if (path) {
+							finish(path);
+						}
 					}}
 				/>
 			</Box>

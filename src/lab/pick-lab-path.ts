@@ -1,19 +1,19 @@
 import {createElement} from 'react';
 import {render} from 'ink';
 import type {CliIo} from '../cli/main.js';
-import {LabMenu} from './lab-menu.js';
+import {LabMenu, type LabChoice} from './lab-menu.js';
 import type {LabPath} from './types.js';
 
-/** Shows the lab menu on the terminal and resolves with the chosen path, or undefined when the user leaves. */
-export async function pickLabPath(origin: string, paths: readonly LabPath[], color: boolean, io: CliIo): Promise<LabPath | undefined> {
-	let chosen: LabPath | undefined;
+/** Shows the lab menu on the terminal and resolves with the chosen path, or with how the user left. */
+export async function pickLabPath(origin: string, paths: readonly LabPath[], color: boolean, io: CliIo): Promise<LabChoice> {
+	let chosen: LabChoice = 'interrupted';
 	const instance = render(
 		createElement(LabMenu, {
 			origin,
 			paths,
 			color,
-			onDone(path) {
-				chosen = path;
+			onDone(choice) {
+				chosen = choice;
 			},
 		}),
 		{stdout: io.stdout as NodeJS.WriteStream, stdin: io.stdin as NodeJS.ReadStream, stderr: io.stderr as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false},

@@ -23,8 +23,9 @@ async function runInTerminal(lab: Lab, options: Diagnose, io: CliIo): Promise<nu
 	// Loaded only here: the headless lab never reads Ink or React.
 	const [{pickLabPath}, {runWizard}, flow] = await Promise.all([import('./pick-lab-path.js'), import('../ui/run-wizard.js'), loadSessionFlow(options.flowFile)]);
 	const path = await pickLabPath(lab.origin, lab.paths, options.color, io);
-	if (!path) {
-		return 0;
+	if (typeof path === 'string') {
+		// Ctrl-C ends with 130 here as in the wizard, the way shells report an interrupted command.
+		return path === 'interrupted' ? 130 : 0;
 	}
 
 	return runWizard({flow, input: labInput(path, options.input), transcript: options.transcript, color: options.color}, io);

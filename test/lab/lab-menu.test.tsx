@@ -1,8 +1,7 @@
 import {afterAll, afterEach, beforeAll, expect, test} from 'vitest';
 import {cleanup, render} from 'ink-testing-library';
-import {LabMenu} from '../../src/lab/lab-menu.js';
+import {LabMenu, type LabChoice} from '../../src/lab/lab-menu.js';
 import {startLab, type Lab} from '../../src/lab/start-lab.js';
-import type {LabPath} from '../../src/lab/types.js';
 import {waitFor, waitForText} from '../helpers/wait-for.js';
 
 let lab: Lab;
@@ -21,7 +20,7 @@ const settle = async () => new Promise(resolve => {
 });
 
 function mount() {
-	const picked: Array<LabPath | undefined> = [];
+	const picked: LabChoice[] = [];
 	const view = render(<LabMenu origin={lab.origin} paths={lab.paths} color={false} onDone={path => picked.push(path)} />);
 	return {view, picked};
 }
@@ -52,12 +51,16 @@ test('↓ and Enter choose the second path, once', async () => {
 	await waitForText(() => view.lastFrame() ?? '', `Lab: ${lab.paths[1]!.title}`);
 });
 
-test('q leaves without choosing', async () => {
+test.each([
+	['q', 'quit'],
+	['\u001B', 'quit'],
+	['\u0003', 'interrupted'],
+])('key %j leaves without choosing (%s)', async (key, reason) => {
 	const {view, picked} = mount();
 	await waitForText(() => view.lastFrame() ?? '', 'broken paths');
 	await settle();
-	view.stdin.write('q');
+	view.stdin.write(key);
 	await waitFor(() => picked.length > 0);
-	expect(picked).toEqual([undefined]);
+	expect(picked).toEqual([reason]);
 	await waitForText(() => view.lastFrame() ?? '', 'Lab closed.');
 });
