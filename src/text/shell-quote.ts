@@ -2,7 +2,8 @@ import type {ShellFlavour} from './shell-words.js';
 
 /**
 Quotes a value so the shell passes it to the program unchanged: POSIX single quotes, or `$'…'` when it holds
-control characters, `'` or `!`; for cmd.exe, double quotes with `^` escapes as Chrome's "Copy as cURL (cmd)".
+control characters, `'` or `!`; for cmd.exe, double quotes with `^` escapes as Chrome's "Copy as cURL (cmd)"
+(which cannot carry CR LF inside an argument: it is written as LF).
 */
 export function quoteShellWord(value: string, flavour: ShellFlavour): string {
 	if (flavour === 'cmd') {

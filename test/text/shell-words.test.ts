@@ -80,7 +80,9 @@ describe('quoteShellWord', () => {
 	test.each(['posix', 'cmd'] as const)('round-trips any value through splitShellWords (%s)', flavour => {
 		fc.assert(fc.property(fc.string({unit: 'binary', maxLength: 60}), value => {
 			const quoted = quoteShellWord(value, flavour);
-			expect(values(`curl ${quoted} next`, flavour)).toEqual(['curl', value, 'next']);
+			// cmd.exe cannot carry CR LF inside an argument: like Chrome's, the quoting writes LF.
+			const expected = flavour === 'cmd' ? value.replaceAll('\r\n', '\n') : value;
+			expect(values(`curl ${quoted} next`, flavour)).toEqual(['curl', expected, 'next']);
 		}), {numRuns: 1500});
 	});
 });
