@@ -4,6 +4,7 @@ import type {PathSegment} from './parse-document.js';
 import type {Flow} from './types.js';
 import type {Vocabulary} from './vocabulary.js';
 import {successors} from './successors.js';
+import {placeholders} from '../diagnosis/fill-template.js';
 
 export type CheckIssue = {readonly at: readonly PathSegment[]; readonly reason: string};
 
@@ -26,7 +27,14 @@ export function checkFlow(flow: Flow, vocabulary: Vocabulary): CheckIssue[] {
 	const questionIds = new Map<string, string>();
 	for (const [name, node] of Object.entries(flow.nodes)) {
 		const at = ['nodes', name];
-		if (node.kind === 'conclude') {
+		for (const [where, text] of textsOf(node)) {
+			const unknown = [...text.matchAll(/\{(\w+)\}/g)].map(match => match[1]!).find(word => !(placeholders as readonly string[]).includes(word));
+			if (unknown !== undefined) {
+				issue([...at, ...where], `unknown placeholder {${unknown}} (known: ${placeholders.map(word => `{${word}}`).join(', ')})`);
+			}
+		}
+
+		if (node.kind === 'conclude' || node.kind === 'route') {
 			continue;
 		}
 
@@ -73,6 +81,28 @@ export function checkFlow(flow: Flow, vocabulary: Vocabulary): CheckIssue[] {
 	}
 
 	return issues;
+}
+
+/** The texts of a node that placeholders may appear in, with where they sit. */
+function textsOf(node: Flow['nodes'][string]): Array<[PathSegment[], string]> {
+	switch (node.kind) {
+		case 'ask': {
+			const {text, agentText, help} = node.ask;
+			return [[['ask', 'text'], text], ...(agentText ? [[['ask', 'agentText'], agentText] as [PathSegment[], string]] : []), ...(help ? [[['ask', 'help'], help] as [PathSegment[], string]] : [])];
+		}
+
+		case 'run': {
+			return [[['title'], node.title]];
+		}
+
+		case 'conclude': {
+			return [[['conclude', 'summary'], node.conclude.summary]];
+		}
+
+		case 'route': {
+			return [];
+		}
+	}
 }
 
 function checkBranches(flow: Flow, name: string, vocabulary: Vocabulary, issue: (at: readonly PathSegment[], reason: string) => void) {

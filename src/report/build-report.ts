@@ -21,6 +21,7 @@ export function buildReport(context: FlowContext, options: {insecure?: boolean; 
 		target: {url, method},
 		status: outcome?.status ?? 'inconclusive',
 		...(outcome?.reason === undefined ? {} : {reason: outcome.reason}),
+		...(outcome === undefined ? {} : {summary: outcome.summary}),
 		role,
 		causes: (outcome?.causes ?? []).map(cause => reportCause(cause, role, context.facts.vendor)),
 		probes: context.probes.map(record => reportProbe(record, options.insecure ?? false)),

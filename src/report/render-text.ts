@@ -22,8 +22,9 @@ const statusLine: Record<Report['status'], string> = {
 export function renderText(report: Report, paint: Paint = noPaint): string {
 	const safe = neutralizeTerminal;
 	const lines: string[] = [];
-	lines.push(paint.bold(`fix403 — ${report.target.method} ${safe(report.target.url)}`));
-	lines.push(`${paint.bold(statusLine[report.status])}${report.reason ? `: ${safe(report.reason)}` : ''}`);
+	lines.push(paint.bold(`fix403 — ${report.target.url ? `${report.target.method} ${safe(report.target.url)}` : 'a response without its URL'}`));
+	const sentence = report.reason ?? report.summary;
+	lines.push(`${paint.bold(statusLine[report.status])}${sentence ? `: ${safe(sentence)}` : ''}`);
 	const [top, ...others] = report.causes;
 	if (top) {
 		lines.push('', paint.red(paint.bold(`✗ ${top.title}`)) + paint.dim(`  [${top.id}, ${Math.round(top.confidence * 100)}%${top.vendor ? `, ${top.vendor}` : ''}]`));

@@ -54,6 +54,8 @@ export type Report = {
 	readonly status: ReportStatus;
 	/** Why the status is what it is, in one sentence (always set unless diagnosed). */
 	readonly reason?: string;
+	/** The verdict in one sentence, from the flow's conclusion (for every status). */
+	readonly summary?: string;
 	readonly role: Role;
 	readonly causes: readonly ReportCause[];
 	readonly probes: readonly ReportProbe[];

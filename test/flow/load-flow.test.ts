@@ -51,6 +51,7 @@ describe('loading a flow', () => {
 		['last branch guarded', good.replace('      - to: done\n', '      - when: {type: has-response}\n        to: done\n'), /nodes\.a\.next\[1\]: the last branch must have no when/],
 		['YAML syntax', good.replace('next: done\n  done', 'next: [done\n  done'), /flows\/t\.yaml:\d+: /],
 		['missing start node', good.replace('start: a', 'start: zz'), /start: start names a node that does not exist: "zz"/],
+		['an unknown placeholder', good.replace('summary: ok', "summary: 'ok for {hots}'"), /:16: nodes\.done\.conclude\.summary: unknown placeholder \{hots\}/],
 		['unknown key', good.replace('title: Probe', 'title: Probe\n    retries: 3'), /nodes\.b\.retries: unknown key "retries"/],
 	])('refuses %s, naming file, line and place', (_name, text, expected) => {
 		expect(problem(text)).toMatch(expected);
