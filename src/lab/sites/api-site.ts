@@ -45,28 +45,33 @@ function scopedUsers(request: LabRequest): LabReply {
 }
 
 /**
-GitHub's secondary rate limit: 403 (or 429) with Retry-After and the message GitHub documents
-(docs.github.com rest/using-the-rest-api/rate-limits-for-the-rest-api; REFERENCE.md §2.6). The lab's quota is
-spent for good, so every search request is refused.
+GitHub's secondary rate limit, as captured on 2026-04-07 (search id 51928468379): 403 with `retry-after: 60`,
+no `x-ratelimit-*` headers (those belong to the primary limit), and this JSON body. The lab's quota stays spent,
+so every search is refused.
 */
 function searchLimited(request: LabRequest): LabReply {
-	const id = `${randomBytes(2).toString('hex').toUpperCase()}:${randomBytes(3).toString('hex').toUpperCase()}:${randomBytes(4).toString('hex').toUpperCase()}`;
+	const hex = (bytes: number) => randomBytes(bytes).toString('hex').toUpperCase();
+	const id = `${hex(2)}:${hex(3).slice(1)}:${hex(3).slice(1)}:${hex(3).slice(1)}:${hex(4)}`;
 	return json(
 		403,
 		{
-			message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${id}.`,
-			documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+			documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+			message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. For more on scraping GitHub and how it may affect your rights, please review our Terms of Service (https://docs.github.com/en/site-policy/github-terms/github-terms-of-service) If you reach out to GitHub Support for help, please include the request ID ${id}.`,
 		},
 		{
-			Server: 'github.com',
-			'Retry-After': '60',
+			'retry-after': '60',
+			'access-control-expose-headers': 'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset',
+			'access-control-allow-origin': '*',
 			'x-github-media-type': 'github.v3; format=json',
-			'x-ratelimit-limit': '30',
-			'x-ratelimit-remaining': '22',
-			'x-ratelimit-reset': String(Math.floor(request.now / 1000) + 60),
-			'x-ratelimit-used': '8',
-			'x-ratelimit-resource': 'code_search',
+			'strict-transport-security': 'max-age=31536000; includeSubdomains; preload',
+			'x-frame-options': 'deny',
+			'x-content-type-options': 'nosniff',
+			'x-xss-protection': '0',
+			'referrer-policy': 'origin-when-cross-origin, strict-origin-when-cross-origin',
+			'content-security-policy': 'default-src \'none\'',
+			vary: 'Accept-Encoding, Accept, X-Requested-With',
 			'x-github-request-id': id,
+			server: 'github.com',
 		},
 		request.now,
 	);
