@@ -13,7 +13,7 @@ decoded body excerpt, request headers, and when the response arrived. A bearer J
 judge its claims instead of calling a redacted signature malformed.
 */
 export function entryView(entry: HarEntry): ResponseView {
-	const requestHeaders: Record<string, string> = {};
+	const requestHeaders = new Map<string, string>();
 	for (const {name, value} of entry.request.headers) {
 		const key = name.toLowerCase();
 		if (key.startsWith(':')) {
@@ -21,7 +21,8 @@ export function entryView(entry: HarEntry): ResponseView {
 		}
 
 		const shown = key === 'authorization' ? value.replace(new RegExp(`^(\\s*bearer\\s+eyJ[\\w-]+\\.[\\w-]+\\.)${escape(redactedMarker)}\\s*$`, 'i'), '$1') : value;
-		requestHeaders[key] = requestHeaders[key] === undefined ? shown : `${requestHeaders[key]}${key === 'cookie' ? '; ' : ', '}${shown}`;
+		const existing = requestHeaders.get(key);
+		requestHeaders.set(key, existing === undefined ? shown : `${existing}${key === 'cookie' ? '; ' : ', '}${shown}`);
 	}
 
 	const started = Date.parse(entry.startedDateTime);
@@ -31,25 +32,26 @@ export function entryView(entry: HarEntry): ResponseView {
 		status: entry.response.status,
 		headers: headerMap(entry.response.headers),
 		body: bodyText(entry),
-		requestHeaders,
+		requestHeaders: Object.fromEntries(requestHeaders),
 		...(Number.isNaN(started) ? {} : {receivedAt: started + Math.max(0, entry.time)}),
 	};
 }
 
 /** Lower-case names, repeated headers as arrays, pseudo-headers left out. */
 export function headerMap(headers: readonly HarNameValue[]): HeaderMap {
-	const map: HeaderMap = {};
+	const map = new Map<string, string | string[]>();
 	for (const {name, value} of headers) {
 		const key = name.toLowerCase();
 		if (key.startsWith(':')) {
 			continue;
 		}
 
-		const existing = map[key];
-		map[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+		const existing = map.get(key);
+		map.set(key, existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]);
 	}
 
-	return map;
+	// Built from a Map so that a header named `__proto__` stays an ordinary key.
+	return Object.fromEntries(map);
 }
 
 function bodyText(entry: HarEntry): string {

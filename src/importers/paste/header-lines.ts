@@ -35,18 +35,15 @@ export function parseHeaderLines(lines: readonly string[]): {pairs: Array<[strin
 
 /** Lower-case names, one entry per name; repeated names become arrays in order. */
 export function toHeaderMap(pairs: ReadonlyArray<readonly [string, string]>): HeaderMap {
-	const map: HeaderMap = {};
+	const map = new Map<string, string | string[]>();
 	for (const [name, value] of pairs) {
 		const key = name.toLowerCase();
-		const existing = map[key];
-		if (existing === undefined) {
-			map[key] = value;
-		} else {
-			map[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-		}
+		const existing = map.get(key);
+		map.set(key, existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value]);
 	}
 
-	return map;
+	// Built from a Map so that a header named `__proto__` stays an ordinary key.
+	return Object.fromEntries(map);
 }
 
 const statusLine = /^HTTP\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t](.*))?$/i;

@@ -63,14 +63,11 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 	const redactor: Redactor = {
 		secrets,
 		options: {...options, secrets},
-		headers(headers) {
-			const out: HeaderMap = {};
-			for (const [name, value] of Object.entries(headers)) {
-				out[name] = Array.isArray(value) ? value.map(one => redactHeaderValue(name, one, context)) : redactHeaderValue(name, value, context);
-			}
-
-			return out;
-		},
+		// Object.fromEntries keeps a header named `__proto__` as an ordinary key.
+		headers: headers => Object.fromEntries(Object.entries(headers).map(([name, value]) => [
+			name,
+			Array.isArray(value) ? value.map(one => redactHeaderValue(name, one, context)) : redactHeaderValue(name, value, context),
+		])) as HeaderMap,
 		headerPairs: pairs => pairs.map(([name, value]) => [name, redactHeaderValue(name, value, context)]),
 		headerValue: (name, value) => redactHeaderValue(name, value, context),
 		url: context.url,

@@ -219,3 +219,10 @@ test('secretsInPaste finds what the paste carries, for the session redactor', ()
 	const redactor = createRedactor().withSecrets(secrets);
 	expect(redactor.text('echo: Zq9w3ZoDVHtFzm')).toBe('echo: [redacted]');
 });
+
+test('a header named __proto__ is an ordinary header', () => {
+	const result = parsePastedResponse('HTTP/1.1 403 Forbidden\n__proto__: x\nconstructor: y\n\n');
+	expect(Object.getPrototypeOf(result.response!.headers)).toBe(Object.prototype);
+	expect(Object.hasOwn(result.response!.headers, '__proto__')).toBe(true);
+	expect(result.response!.headers['constructor']).toBe('y');
+});
