@@ -1,6 +1,6 @@
 import {Box, useApp} from 'ink';
 import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
-import {compareOutcomes, type RunResult} from '../diagnosis/compare-outcomes.js';
+import {compareOutcomes} from '../diagnosis/compare-outcomes.js';
 import type {Session} from '../engine/session.js';
 import {isAgentMode} from '../machine/agent-mode.js';
 import {useWizardKeys, type WizardKeyScope} from './input/use-wizard-keys.js';
@@ -13,10 +13,10 @@ import {KeyHints, type HintScope} from './view/key-hints.js';
 import {QuestionStep} from './view/question-step.js';
 import {ThemeProvider, themes} from './view/theme.js';
 import {VerdictScreen} from './view/verdict-screen.js';
+import {turnOf, useSessionActions} from './use-session-actions.js';
 import type {WizardEffects} from './wizard-effects.js';
 
-/** How the wizard ended: `quit` (q, or Quit on the verdict) or `interrupted` (Ctrl-C). */
-export type WizardExit = {readonly reason: 'quit' | 'interrupted'};
+export type {WizardExit} from './use-session-actions.js';
 
 export type WizardProps = {
 	readonly store: WizardStore;
@@ -35,13 +35,9 @@ export function Wizard({store, session, effects, color}: WizardProps) {
 	const {exit} = useApp();
 	const {view, log, fault} = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const [overlay, setOverlay] = useState<Overlay>('none');
-	const [refusal, setRefusal] = useState<{readonly at: string; readonly text: string}>();
-	const [recheckFrom, setRecheckFrom] = useState<RunResult>();
-	const [ending, setEnding] = useState<WizardExit>();
-	// What the user answered to each question, so going back shows the answer being changed.
-	const [given, setGiven] = useState<Readonly<Record<string, string>>>({});
-	// One asking of one question (the same node can be asked again after going back).
-	const turn = `${view.node}:${view.transcript.length}`;
+	const actions = useSessionActions(store, session);
+	const {refusal, recheckFrom, ending, given, answer, back, restart, quit} = actions;
+	const turn = turnOf(view);
 	const {phase, question} = view;
 
 	useEffect(() => {
@@ -63,43 +59,6 @@ export function Wizard({store, session, effects, color}: WizardProps) {
 
 	const report = useMemo(() => (phase === 'done' ? effects.report(view.context) : undefined), [phase, view.context, effects]);
 	const comparison = useMemo(() => (phase === 'done' && recheckFrom ? compareOutcomes(recheckFrom, view.context) : undefined), [phase, recheckFrom, view.context]);
-
-	const quit = (reason: WizardExit['reason']) => {
-		session.stop();
-		setEnding({reason});
-	};
-
-	const back = () => {
-		if (view.canGoBack) {
-			store.note('↩ Back to the previous question');
-			setRecheckFrom(undefined);
-			setRefusal(undefined);
-			session.back();
-		}
-	};
-
-	const restart = () => {
-		store.note('↺ Starting over', {reset: true});
-		setGiven({});
-		setRecheckFrom(undefined);
-		setRefusal(undefined);
-		session.restart();
-	};
-
-	const answer = (at: string, value: string) => {
-		// A key meant for a question that is no longer current (typed ahead of a redraw) must not answer the next one.
-		const current = store.getSnapshot().view;
-		if (at !== `${current.node}:${current.transcript.length}` || current.phase !== 'question') {
-			return;
-		}
-
-		const reason = session.answer(value);
-		setRefusal(reason === undefined ? undefined : {at, text: reason});
-		if (reason === undefined && current.question) {
-			const {id} = current.question;
-			setGiven(previous => ({...previous, [id]: value}));
-		}
-	};
 
 	const toggleHelp = () => {
 		setOverlay(current => (current === 'help' ? 'none' : current === 'none' ? 'help' : current));
@@ -153,9 +112,7 @@ export function Wizard({store, session, effects, color}: WizardProps) {
 							isActive={active}
 							onAction={action => {
 								if (action === 'recheck') {
-									setRecheckFrom(view.context);
-									store.note('↻ Checking again with the same answers', {reset: true});
-									session.recheck();
+									actions.recheck();
 								} else if (action === 'export') {
 									setOverlay('export');
 								} else if (action === 'restart') {

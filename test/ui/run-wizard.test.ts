@@ -83,3 +83,18 @@ test('in support-agent mode a ticket-ready Markdown transcript is always written
 	expect(readFileSync(path, 'utf8')).toContain('Blocked for looking automated');
 	expect(wizard.terminal.writes().at(-1)).toContain(`Transcript: ${path}`);
 });
+
+test('q at a question quits at once, with 0 and a summary that says no verdict was reached', async () => {
+	const wizard = await start({});
+	await waitFor(() => wizard.screen().includes('Are you troubleshooting'));
+	await wizard.press('q');
+	expect(await wizard.exit).toBe(0);
+	expect(wizard.terminal.writes().at(-1)).toBe('fix403: stopped before a verdict.\n');
+	expect(readdirSync(wizard.folder)).toEqual([]);
+});
+
+test('an --answer the flow refuses ends the wizard with the engine\'s error, for the CLI to report', async () => {
+	const wizard = await start({answers: {helping: 'no', role: 'astronaut'}});
+	await expect(wizard.exit).rejects.toThrow(/--answer role: "astronaut" is not one of: visitor, api, owner/);
+	expect(wizard.terminal.rawMode()).toBe(false);
+});

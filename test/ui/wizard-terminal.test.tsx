@@ -55,3 +55,23 @@ test('at 60 columns no line is wider than the terminal, long URLs and curl comma
 	// Something was wide enough to need it: the URL alone is longer than the terminal.
 	expect(url.length).toBeGreaterThan(60);
 });
+
+test('at 60 columns a pasted response, the runners-up and the export dialog fit too', async () => {
+	wizard = mountWizard({flow: await builtinFlow(), columns: 60, input: {agent: true, role: 'visitor', answers: {source: 'paste'}}});
+	await wizard.waitFor('Ask the customer for the response headers');
+	// A Cloudflare block page's headers as DevTools copies them; the Date lags, which makes a runner-up.
+	await wizard.press(
+		'HTTP/2 403\r\ndate: Tue, 25 Nov 2025 10:00:00 GMT\r\nserver: cloudflare\r\ncf-ray: 8e4f2b1c9d3a5f60-AMS\r\ncontent-type: text/html; charset=UTF-8\r\n\r\n<title>Attention Required! | Cloudflare</title><h1>Sorry, you have been blocked</h1><p>This website is using a security service to protect itself from online attacks.</p>',
+	);
+	await wizard.waitFor('7 lines;');
+	await wizard.press(keys.enter);
+	await wizard.press(keys.enter);
+	const verdict = await wizard.waitFor('What next?');
+	expect(verdict).toContain('Also possible');
+	await wizard.press('e');
+	await wizard.waitFor('Which format?');
+	await wizard.press(keys.enter);
+	await wizard.waitFor('Save as');
+	const tooWide = wizard.frames().flatMap(frame => frame.split('\n').filter(line => [...line].length > 60));
+	expect(tooWide).toEqual([]);
+});

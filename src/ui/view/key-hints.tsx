@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Prose} from './prose.js';
 import {useTheme} from './theme.js';
 
 export type HintScope = 'choice' | 'confirm' | 'text' | 'paste' | 'checking' | 'verdict' | 'dialog';
@@ -18,10 +19,10 @@ export function KeyHints({scope, agent}: {readonly scope: HintScope; readonly ag
 	const theme = useTheme();
 	return (
 		<Box marginTop={1}>
-			<Text {...theme.muted}>
+			<Prose {...theme.muted}>
 				{agent ? '[support-agent mode] ' : ''}
 				{hints[scope]}
-			</Text>
+			</Prose>
 		</Box>
 	);
 }

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {LogEntry} from '../state/conversation-log.js';
 import {symbolOf} from './marks.js';
 import {safeText} from './safe-text.js';
+import {Prose} from './prose.js';
 import {useTheme} from './theme.js';
 
 /** One printed line of the conversation: a question, its answer, a check's result, a finding, the verdict. */
@@ -12,17 +13,17 @@ export function LogLine({entry}: {readonly entry: LogEntry}) {
 		case 'question': {
 			return (
 				<Box marginTop={1}>
-					<Text {...theme.muted}>? {text}</Text>
+					<Prose {...theme.muted}>? {text}</Prose>
 				</Box>
 			);
 		}
 
 		case 'answer': {
 			return (
-				<Text>
+				<Prose>
 					<Text {...theme.accent}>› </Text>
 					{text}
-				</Text>
+				</Prose>
 			);
 		}
 
@@ -37,7 +38,7 @@ export function LogLine({entry}: {readonly entry: LogEntry}) {
 		case 'conclusion': {
 			return (
 				<Box marginTop={1}>
-					<Text {...theme.heading}>■ {text}</Text>
+					<Prose {...theme.heading}>■ {text}</Prose>
 				</Box>
 			);
 		}
@@ -45,7 +46,7 @@ export function LogLine({entry}: {readonly entry: LogEntry}) {
 		case 'note': {
 			return (
 				<Box marginTop={1}>
-					<Text {...theme.muted}>{text}</Text>
+					<Prose {...theme.muted}>{text}</Prose>
 				</Box>
 			);
 		}
@@ -60,7 +61,7 @@ function Marked({entry, text, indent}: {readonly entry: LogEntry; readonly text:
 			<Box width={2} flexShrink={0}>
 				<Text {...theme.mark(entry.mark)}>{symbolOf(entry.mark)}</Text>
 			</Box>
-			<Text>{text}</Text>
+			<Prose>{text}</Prose>
 		</Box>
 	);
 }

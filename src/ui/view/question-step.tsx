@@ -5,6 +5,7 @@ import {ConfirmInput} from './confirm-input.js';
 import {PasteInput} from './paste-input.js';
 import {safeLine, safeText} from './safe-text.js';
 import {TextInput} from './text-input.js';
+import {Prose} from './prose.js';
 import {useTheme} from './theme.js';
 
 export type QuestionStepProps = {
@@ -27,10 +28,10 @@ export function QuestionStep({question, previous, refusal, isActive, onAnswer, o
 	const initial = Math.max(0, choices.findIndex(choice => choice.value === offered));
 	return (
 		<Box flexDirection="column">
-			<Text {...theme.heading}>
+			<Prose {...theme.heading}>
 				<Text {...theme.accent}>? </Text>
 				{safeText(question.prompt)}
-			</Text>
+			</Prose>
 			{question.kind === 'choice' ? (
 				<ChoiceList items={choices} initial={initial} isActive={isActive} onSubmit={item => onAnswer(item.value)} />
 			) : question.kind === 'confirm' ? (
@@ -41,9 +42,9 @@ export function QuestionStep({question, previous, refusal, isActive, onAnswer, o
 				<TextInput isActive={isActive} initial={offered ?? ''} onSubmit={onAnswer} onBack={onBack} onHelp={onHelp} />
 			)}
 			{refusal ? (
-				<Text {...theme.error}>
+				<Prose {...theme.error}>
 					✗ {safeLine(refusal)}
-				</Text>
+				</Prose>
 			) : null}
 		</Box>
 	);

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {OutcomeComparison} from '../../diagnosis/compare-outcomes.js';
 import {safeLine, safeText} from './safe-text.js';
+import {Prose} from './prose.js';
 import {useTheme} from './theme.js';
 
 /** Evidence lines shown per list. */
@@ -12,10 +13,10 @@ export function RecheckView({comparison}: {readonly comparison: OutcomeCompariso
 	const gone = comparison.verdict === 'gone';
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text {...theme.heading}>
+			<Prose {...theme.heading}>
 				<Text {...theme.mark(gone ? 'ok' : comparison.verdict === 'unknown' ? 'warn' : 'fail')}>{gone ? '✓' : comparison.verdict === 'unknown' ? '!' : '✗'} </Text>
 				Checked again: {safeText(comparison.headline)}
-			</Text>
+			</Prose>
 			{gone ? null : <EvidenceList title="Still stands" mark="✗" items={comparison.stillStands} />}
 			<EvidenceList title="No longer seen" mark="✓" items={comparison.cleared} />
 		</Box>
@@ -32,9 +33,9 @@ function EvidenceList({title, mark, items}: {readonly title: string; readonly ma
 		<Box flexDirection="column" paddingLeft={2}>
 			<Text {...theme.muted}>{title}:</Text>
 			{items.slice(0, shown).map(item => (
-				<Text key={item}>
+				<Prose key={item}>
 					{mark} {safeLine(item)}
-				</Text>
+				</Prose>
 			))}
 			{items.length > shown ? <Text {...theme.muted}>… and {items.length - shown} more</Text> : null}
 		</Box>

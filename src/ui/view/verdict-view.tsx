@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {Report, ReportCause} from '../../report/types.js';
 import {ReproduceView} from './reproduce-view.js';
 import {safeLine, safeText} from './safe-text.js';
+import {Prose} from './prose.js';
 import {useTheme} from './theme.js';
 
 const statusTitle: Record<Report['status'], string> = {
@@ -20,10 +21,10 @@ export function VerdictView({report}: {readonly report: Report}) {
 	const [top, ...others] = report.causes;
 	return (
 		<Box flexDirection="column">
-			<Text {...theme.heading}>
+			<Prose {...theme.heading}>
 				{statusTitle[report.status]}
 				{report.reason ? `: ${safeLine(report.reason)}` : ''}
-			</Text>
+			</Prose>
 			{top ? <TopCause cause={top} role={report.role} /> : null}
 			<ReproduceView probes={report.probes} />
 			{others.length > 0 ? (
@@ -34,9 +35,9 @@ export function VerdictView({report}: {readonly report: Report}) {
 							<Box width={6} flexShrink={0}>
 								<Text>{`${Math.round(cause.confidence * 100)}%`.padStart(4)}</Text>
 							</Box>
-							<Text>
+							<Prose>
 								{safeLine(cause.title)} <Text {...theme.muted}>[{cause.id}]</Text>
-							</Text>
+							</Prose>
 						</Box>
 					))}
 				</Box>
@@ -50,10 +51,10 @@ function TopCause({cause, role}: {readonly cause: ReportCause; readonly role: Re
 	const tags = [cause.id, `${Math.round(cause.confidence * 100)}%`, ...(cause.vendor ? [cause.vendor] : [])].join(' · ');
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text>
+			<Prose>
 				<Text {...theme.mark('fail')}>✗ </Text>
 				<Text {...theme.heading}>{safeLine(cause.title)}</Text> <Text {...theme.muted}>[{tags}]</Text>
-			</Text>
+			</Prose>
 			<Box flexDirection="column" marginTop={1}>
 				<Text {...theme.heading}>Why</Text>
 				{cause.evidence.slice(0, shownEvidence).map(item => (
@@ -81,7 +82,7 @@ function Bullet({marker, text}: {readonly marker: string; readonly text: string}
 			<Box width={marker.length + 1} flexShrink={0}>
 				<Text>{marker}</Text>
 			</Box>
-			<Text>{safeText(text)}</Text>
+			<Prose>{safeText(text)}</Prose>
 		</Box>
 	);
 }
