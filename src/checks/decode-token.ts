@@ -13,7 +13,8 @@ export function bearerToken(context: FlowContext): string | undefined {
 	const request = originalRequest(context);
 	const authorization = (request && findHeader(request, 'authorization')) ?? context.facts.primary?.requestHeaders?.['authorization'];
 	const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-	return match?.[1];
+	// A HAR is redacted on import: its JWT keeps header and claims, and the signature reads "[redacted]".
+	return match?.[1]?.replace(/\.\[redacted\]$/, '.');
 }
 
 /** Decodes the bearer token (a JWT's claims; never its signature) and judges its times and audience. */
@@ -31,7 +32,7 @@ export const decodeToken: CheckDefinition = {
 		const primary = context.facts.primary;
 		const reading = readToken(token, {
 			now: primary?.receivedAt ?? env.now(),
-			serverDate: primary ? serverNow(primary) : undefined,
+			serverDate: primary?.receivedAt === undefined ? undefined : serverNow(primary),
 			expectedAudience: params['audience'] as string | undefined,
 		});
 		const problem = reading.findings.find(finding => finding.supports);

@@ -15,7 +15,7 @@ export const importHar: CheckDefinition = {
 			return {summary: 'skipped: no HAR file given', mark: 'info', skipped: true};
 		}
 
-		const {har} = parseHar(await readFile(path));
+		const {har, secrets} = parseHar(await readFile(path));
 		const analysis = analyzeHar(har);
 		const wanted = context.input.url;
 		const primary = analysis.failures.find(failure => wanted === undefined || failure.view.url === wanted) ?? analysis.failures[0];
@@ -37,7 +37,7 @@ export const importHar: CheckDefinition = {
 		const headers = entry.request.headers.filter(header => !header.name.startsWith(':')).map(header => [header.name, header.value] as const);
 		return {
 			findings,
-			facts: {primary: {...primary.view, source: 'har'}, request: {method: primary.view.method, url: primary.view.url, headers}},
+			facts: {learnedSecrets: secrets, primary: {...primary.view, source: 'har'}, request: {method: primary.view.method, url: primary.view.url, headers}},
 			summary: `${analysis.failures.length} failing of ${analysis.entryCount} requests; diagnosing ${primary.view.method} ${primary.view.url} (${primary.view.status})`,
 			mark: 'fail',
 		};

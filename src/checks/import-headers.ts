@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
-import {parsePastedResponse} from '../importers/paste/index.js';
+import {parsePastedResponse, secretsInPaste} from '../importers/paste/index.js';
+import type {Finding} from '../evidence/types.js';
 import type {FlowContext} from '../machine/context.js';
 import type {CheckDefinition} from './types.js';
 
@@ -30,14 +31,21 @@ export const importHeaders: CheckDefinition = {
 		}
 
 		const exchange = parsePastedResponse(text);
+		const learnedSecrets = secretsInPaste(exchange);
 		const url = exchange.request?.url.startsWith('http') ? exchange.request.url : (context.input.url ?? context.answers['url']);
 		const request = exchange.request && url ? {method: exchange.request.method, url, headers: exchange.request.headers} : undefined;
-		const response = exchange.response && exchange.response.status > 0 ? exchange.response : undefined;
-		const findings = exchange.warnings.map(warning => ({code: 'paste.warning', text: warning, mark: 'warn' as const}));
+		const findings: Finding[] = exchange.warnings.map(warning => ({code: 'paste.warning', text: warning, mark: 'warn'}));
+		// DevTools' "Copy response headers" has no status line; what people paste is the failing response.
+		const statusless = exchange.response?.status === 0 && Object.keys(exchange.response.headers).length > 0;
+		if (statusless) {
+			findings.push({code: 'paste.no-status', text: 'The pasted headers have no status line; they are read as the 403 response.', mark: 'info'});
+		}
+
+		const response = exchange.response && (exchange.response.status > 0 || statusless) ? {...exchange.response, status: exchange.response.status || 403} : undefined;
 		if (!response) {
 			return {
 				findings,
-				facts: request ? {request} : {},
+				facts: {learnedSecrets, ...(request ? {request} : {})},
 				summary: request ? `a ${exchange.format} for ${request.method} ${request.url}, without a response` : `no status line in the ${exchange.format}`,
 				mark: 'info',
 			};
@@ -47,6 +55,7 @@ export const importHeaders: CheckDefinition = {
 		return {
 			findings,
 			facts: {
+				learnedSecrets,
 				primary: {source: 'paste', url: url ?? '', method: exchange.request?.method ?? context.input.method, status: response.status, headers: response.headers, body: response.body, requestHeaders},
 				...(request ? {request} : {}),
 			},

@@ -13,7 +13,8 @@ import type {CheckDefinition} from './types.js';
 /** Every pure reader that judges one response; each returns findings and never throws. */
 const readers: ReadonlyArray<(view: ResponseView, now: number) => readonly Finding[]> = [
 	readWwwAuthenticate,
-	(view, now) => readClock(view, now),
+	// A pasted response's Date is from whenever it was copied: only a known receive time makes it a clock reading.
+	(view, now) => (view.receivedAt === undefined ? [] : readClock(view, now)),
 	(view, now) => readRateLimit(view, {now}).findings,
 	readObjectStore,
 	readCsrf,

@@ -12,7 +12,7 @@ export const readSignedUrlCheck: CheckDefinition = {
 	async run(_params, context, env) {
 		const url = targetUrl(context);
 		const primary = context.facts.primary;
-		const reading = url === undefined ? undefined : readSignedUrl(url, {now: primary?.receivedAt ?? env.now(), serverDate: primary ? serverNow(primary) : undefined, method: primary?.method ?? context.input.method});
+		const reading = url === undefined ? undefined : readSignedUrl(url, {now: primary?.receivedAt ?? env.now(), serverDate: primary?.receivedAt === undefined ? undefined : serverNow(primary), method: primary?.method ?? context.input.method});
 		if (!reading) {
 			return {summary: 'skipped: the URL carries no signature', mark: 'info', skipped: true};
 		}

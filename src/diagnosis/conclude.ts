@@ -28,9 +28,11 @@ export function conclude(context: FlowContext, params: ConcludeParams): Outcome 
 		return {status: params.status, node: params.node, summary, reason: summary, causes: [], role};
 	}
 
-	const causes = reportable(rankCauses(context.findings), params.causes);
+	const ranked = rankCauses(context.findings);
+	const causes = reportable(ranked, params.causes);
 	if (causes.length === 0) {
-		const reason = 'No check found evidence strong enough to name a cause.';
+		const closest = ranked.slice(0, 3).map(cause => `${cause.id} (${Math.round(cause.confidence * 100)}%)`);
+		const reason = `No check found evidence strong enough to name a cause${closest.length > 0 ? `; the closest: ${closest.join(', ')}` : ''}.`;
 		return {status: 'inconclusive', node: params.node, summary: reason, reason, causes: [], role};
 	}
 

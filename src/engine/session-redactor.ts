@@ -5,7 +5,7 @@ import type {SessionInput} from './session-input.js';
 A redactor that knows every secret the user handed over: token, cookies, secret headers, URL signatures —
 and those of a request learned during the session (a pasted "Copy as cURL" carries its own cookies).
 */
-export function sessionRedactor(input: SessionInput, learned: ReadonlyArray<readonly [string, string]> = []): Redactor {
+export function sessionRedactor(input: SessionInput, learned: ReadonlyArray<readonly [string, string]> = [], learnedSecrets: readonly string[] = []): Redactor {
 	const headers: Array<readonly [string, string]> = [...input.headers, ...learned];
 	if (input.cookie !== undefined) {
 		headers.push(['Cookie', input.cookie]);
@@ -21,5 +21,6 @@ export function sessionRedactor(input: SessionInput, learned: ReadonlyArray<read
 		secrets.push(input.token);
 	}
 
+	secrets.push(...learnedSecrets);
 	return createRedactor({extraHeaderNames: input.redactHeaders, secrets});
 }

@@ -16,11 +16,11 @@ export function startSession(
 	mode: SessionMode,
 	options: {checks?: Readonly<Record<string, CheckDefinition>>; ca?: readonly string[]} = {},
 ): Session {
-	let cached: {learned: unknown; input: SessionInput; redactor: Redactor} | undefined;
+	let cached: {facts: unknown; input: SessionInput; redactor: Redactor} | undefined;
 	const redactorFor = (current: SessionInput, context: FlowContext): Redactor => {
-		const learned = context.facts.request?.headers;
-		if (cached === undefined || cached.learned !== learned || cached.input !== current) {
-			cached = {learned, input: current, redactor: sessionRedactor(current, learned)};
+		const {request, learnedSecrets} = context.facts;
+		if (cached === undefined || cached.facts !== context.facts || cached.input !== current) {
+			cached = {facts: context.facts, input: current, redactor: sessionRedactor(current, request?.headers, learnedSecrets)};
 		}
 
 		return cached.redactor;

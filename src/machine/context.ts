@@ -21,6 +21,8 @@ export type Facts = {
 	readonly webUser?: string;
 	/** Where the web server hands this URL to PHP-FPM (nginx `fastcgi_pass`, Apache `SetHandler proxy:…`). */
 	readonly fastcgiPass?: string;
+	/** Secret values learned during the session (a pasted exchange's cookies and tokens): always redacted. */
+	readonly learnedSecrets?: readonly string[];
 	/** The target asked us to slow down (429, Retry-After, a rate-limit page): send nothing more. */
 	readonly rateLimited?: boolean;
 	/** Request details learned from a HAR or a pasted "Copy as cURL", when the command line gave none. */
