@@ -2,8 +2,13 @@
 // The Ink UI is split into its own chunks, loaded only when the wizard (or the lab's menu) runs; the build
 // fails if the entry's static imports ever reach Ink or React, which would put them on every start-up.
 import {build} from 'esbuild';
-import {rm, readFile} from 'node:fs/promises';
+import {readFile, rename, rm} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parse} from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const at = name => path.join(root, name);
 
 const {version} = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -35,10 +40,13 @@ const stubs = {
 	},
 };
 
-await rm(new URL('../dist', import.meta.url), {recursive: true, force: true});
+// Built beside dist/ and swapped in at the end, so a CLI started meanwhile finds the old build or the new one,
+// never an empty folder.
+const next = `dist.next-${process.pid}`;
 const result = await build({
+	absWorkingDir: root,
 	entryPoints: {cli: 'src/cli.ts'},
-	outdir: 'dist',
+	outdir: next,
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -76,8 +84,18 @@ const visit = file => {
 	}
 };
 
-visit('dist/cli.js');
+visit(`${next}/cli.js`);
 const ui = [...startup].flatMap(file => Object.keys(outputs[file].inputs).filter(input => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(input)));
 if (ui.length > 0) {
+	await rm(at(next), {recursive: true, force: true});
 	throw new Error(`the CLI's start-up would load the UI (${ui.slice(0, 3).join(', ')}…): import the wizard with import() only`);
 }
+
+const old = `dist.old-${process.pid}`;
+await rename(at('dist'), at(old)).catch(error => {
+	if (error.code !== 'ENOENT') {
+		throw error;
+	}
+});
+await rename(at(next), at('dist'));
+await rm(at(old), {recursive: true, force: true});
