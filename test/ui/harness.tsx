@@ -100,6 +100,14 @@ function fromTestingLibrary(rendered: ReturnType<typeof render>): Terminal {
 	return {lastFrame: rendered.lastFrame, frames: () => rendered.frames, write: data => rendered.stdin.write(data), unmount: rendered.unmount};
 }
 
+/** Renders any element on a fake terminal of the given width; returns its last frame. */
+export function renderAt(columns: number, element: React.ReactElement): string {
+	const terminal = narrowTerminal(element, columns);
+	const frame = terminal.lastFrame() ?? '';
+	terminal.unmount();
+	return frame;
+}
+
 /** ink-testing-library's fake terminal is fixed at 100 columns; this one has the width asked for. */
 function narrowTerminal(tree: React.ReactElement, columns: number): Terminal {
 	const terminal = fakeTerminal(columns);
