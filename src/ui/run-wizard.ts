@@ -7,7 +7,7 @@ import {startSession} from '../engine/start-session.js';
 import type {Flow} from '../flow/types.js';
 import {isAgentMode} from '../machine/agent-mode.js';
 import type {FlowContext} from '../machine/context.js';
-import {formatFromPath, type ExportFormat} from '../report/export/index.js';
+import {ExportError, formatFromPath, type ExportFormat} from '../report/export/index.js';
 import {createWizardStore} from './state/wizard-store.js';
 import {summaryLine} from './state/summary-line.js';
 import {Wizard, type WizardExit} from './wizard.js';
@@ -71,7 +71,7 @@ export async function runWizard(options: WizardOptions, io: CliIo, hooks: Wizard
 	const report = context.outcome ? effects.report(context) : undefined;
 	const {written, failed} = await writeTranscripts(wantedTranscripts(options.transcript, isAgentMode(session.input, context.answers), effects, context), effects, context);
 	for (const failure of failed) {
-		io.stderr.write(`fix403: could not write the transcript ${failure.path}: ${failure.message}\n`);
+		io.stderr.write(`fix403: ${failure.message}\n`);
 	}
 
 	io.stdout.write(`${summaryLine({reason: ended.reason, report, written})}\n`);
@@ -100,7 +100,8 @@ async function writeTranscripts(wanted: readonly Wanted[], effects: WizardEffect
 		try {
 			written.push(await effects.exportTo(item.format, item.path, context));
 		} catch (error) {
-			failed.push({path: item.path, message: error instanceof Error ? error.message : String(error)});
+			// writeExport's errors name the file and the reason; anything else gets the file named here.
+			failed.push({path: item.path, message: error instanceof ExportError ? error.message : `Cannot write the transcript to ${item.path}: ${String(error)}`});
 		}
 	}
 

@@ -98,3 +98,13 @@ test('an --answer the flow refuses ends the wizard with the engine\'s error, for
 	await expect(wizard.exit).rejects.toThrow(/--answer role: "astronaut" is not one of: visitor, api, owner/);
 	expect(wizard.terminal.rawMode()).toBe(false);
 });
+
+test('a transcript that cannot be written is reported on stderr in one line and exits 2; the summary still comes', async () => {
+	server = await startLoopback(botBlock);
+	const wizard = await start({role: 'visitor', url: `${server.origin}/shop`, answers: {helping: 'no', consent: 'yes'}}, {transcript: 'no-such-folder/session.md'});
+	await waitFor(() => wizard.screen().includes('What next?'));
+	await wizard.press('q');
+	expect(await wizard.exit).toBe(2);
+	expect(wizard.terminal.errors()).toMatch(/^fix403: Cannot write the transcript to .*no-such-folder\/session\.md: ENOENT\.\n$/);
+	expect(wizard.terminal.writes().at(-1)).toMatch(/^fix403: diagnosed — .*\(bot-block, \d+%\)\.\n$/);
+});
