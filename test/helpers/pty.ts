@@ -1,5 +1,6 @@
 import {execFileSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
+import {rmSync} from 'node:fs';
 import {waitForText} from './wait-for.js';
 
 /** The tmux binary, or an error that says how to get it: the terminal tests never skip silently. */
@@ -23,7 +24,7 @@ export type Pty = {
 	readonly waitFor: (expected: string | RegExp, options?: {timeoutMs?: number}) => Promise<string>;
 	/** Whether the terminal's cursor is shown (tmux's `cursor_flag`): an app that hid it must show it again. */
 	readonly cursorVisible: () => boolean;
-	/** Ends the tmux session this pty created, and with it its private server. */
+	/** Ends the tmux session this pty created, and with it its private server and that server's socket file. */
 	readonly close: () => void;
 };
 
@@ -41,6 +42,8 @@ export function startPty(command: string, options: {columns?: number; rows?: num
 		';', 'set-option', '-t', name, 'remain-on-exit', 'on',
 		';', 'set-option', '-t', name, 'history-limit', '5000',
 	);
+	// tmux leaves its socket file behind when the server exits with its last session.
+	const socket = tmux('display-message', '-p', '-t', name, '#{socket_path}').trim();
 	const screen = ({escapes = false} = {}) => tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-t', name);
 	return {
 		name,
@@ -58,6 +61,10 @@ export function startPty(command: string, options: {columns?: number; rows?: num
 				tmux('kill-session', '-t', name);
 			} catch {
 				// Already gone with its server.
+			}
+
+			if (socket.endsWith(name)) {
+				rmSync(socket, {force: true});
 			}
 		},
 	};
