@@ -26,7 +26,7 @@ export const probeRequest: CheckDefinition = {
 			const refused = tlsRefusals.has(record.failure.code);
 			findings.push({
 				code: refused ? 'original.tls-refused' : 'original.unreachable',
-				text: `The request got no HTTP answer: ${record.failure.message}.`,
+				text: `The request got no HTTP answer: ${record.failure.message.replace(/\.$/, '')}.`,
 				mark: 'fail',
 				supports: refused ? {'tls-rejected': 0.85} : undefined,
 				data: {failure: record.failure.code},

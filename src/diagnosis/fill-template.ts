@@ -22,7 +22,8 @@ export function fillTemplate(text: string, context: FlowContext): string {
 		host: url ? safeHost(url) : undefined,
 		status: context.facts.primary?.status?.toString(),
 		vendor: context.facts.vendor,
-		failure: context.facts.failure?.message,
+		// Flow texts end their own sentences.
+		failure: context.facts.failure?.message.replace(/\.$/, ''),
 		method: context.facts.primary?.method ?? context.input.method,
 		max: String(context.input.maxRequests),
 	};

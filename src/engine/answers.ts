@@ -14,6 +14,11 @@ export function presetAnswer(question: Question, input: SessionInput, _context: 
 		return {value: given, source: 'option'};
 	}
 
+	const previous = input.previousAnswers?.[question.id];
+	if (previous !== undefined) {
+		return {value: previous, source: 'previous'};
+	}
+
 	const field = question.prefill as (typeof prefillFields)[number] | undefined;
 	if (field === undefined) {
 		return undefined;

@@ -1,4 +1,5 @@
 import type {Role} from '../diagnosis/cause-ids.js';
+import type {TranscriptEntry} from '../report/types.js';
 
 /** Everything the user told the tool before the first question: command-line options, or the lab's setup. */
 export type SessionInput = {
@@ -34,6 +35,10 @@ export type SessionInput = {
 	/** False with `--no-probe`: nothing is sent to the target. */
 	readonly probe: boolean;
 	readonly insecure: boolean;
+	/** Answers carried over from the run before "check again"; asked of nobody, marked "as before". */
+	readonly previousAnswers?: Readonly<Record<string, string>>;
+	/** The conversation before "check again", kept at the head of the new run's transcript. */
+	readonly priorTranscript?: readonly TranscriptEntry[];
 	/** Extra header names to redact, on top of the built-in list. */
 	readonly redactHeaders: readonly string[];
 };

@@ -150,8 +150,9 @@ export class Session {
 	Questions that were answered are not asked again; the checks run afresh with a new request budget.
 	*/
 	recheck(): void {
-		const {answers} = this.view().context;
-		this.#input = {...this.#input, answers: {...this.#input.answers, ...answers}};
+		const {answers, transcript} = this.view().context;
+		const divider = {kind: 'check' as const, text: 'Checking again after the fix', mark: 'info' as const};
+		this.#input = {...this.#input, previousAnswers: {...this.#input.previousAnswers, ...answers}, priorTranscript: [...transcript, divider]};
 		this.#history = [];
 		this.#machine = this.#build();
 		this.#restart(undefined);

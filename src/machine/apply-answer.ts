@@ -1,7 +1,7 @@
 import type {FlowContext} from './context.js';
 import type {AnswerEvent} from './events.js';
 
-const sourceNote = {user: '', option: ' (given on the command line)', default: ' (default)'} as const;
+const sourceNote = {user: '', option: ' (given on the command line)', default: ' (default)', previous: ' (as before)'} as const;
 
 /** Folds an answer into the context: the value for guards, a transcript line, and any evidence it carries. */
 export function applyAnswer(context: FlowContext, event: AnswerEvent): FlowContext {

@@ -56,5 +56,5 @@ export type FlowContext = {
 };
 
 export function initialContext(input: SessionInput): FlowContext {
-	return {input, answers: {}, findings: [], probes: [], facts: {}, transcript: []};
+	return {input, answers: {}, findings: [], probes: [], facts: {}, transcript: input.priorTranscript ?? []};
 }

@@ -1,8 +1,8 @@
 import type {CauseId} from '../diagnosis/cause-ids.js';
 import type {BatchOutput} from './batch.js';
 
-/** Where an answer came from: typed by the user, given as an option, or a headless default. */
-export type AnswerSource = 'user' | 'option' | 'default';
+/** Where an answer came from: typed by the user, given as an option, a headless default, or the run before "check again". */
+export type AnswerSource = 'user' | 'option' | 'default' | 'previous';
 
 export type AnswerEvent = {
 	readonly type: 'ANSWER';

@@ -123,8 +123,20 @@ export async function sendOnce(hop: Hop, settings: SendSettings): Promise<HopOut
 		return {head: responseHead, timings: phases(stream), handshakeKeysSeen};
 	}
 
+	if (hop.method.toUpperCase() === 'HEAD' || status === 204 || status === 304) {
+		// These answers have no body by definition; a server that sends one anyway leaves got's stream waiting
+		// for an end that never comes, so hang up rather than read.
+		stream.destroy();
+		return {head: responseHead, body: {bytes: Buffer.alloc(0), wireBytes: 0, truncated: false}, timings: phases(stream), handshakeKeysSeen};
+	}
+
 	const decoders = createDecoders(response.headers['content-encoding']);
+	// got's own request timeout does not always fire once the body is streaming; this one always does.
+	const guard = setTimeout(() => {
+		stream.destroy(Object.assign(new Error(`no complete answer within ${settings.timeoutMs} ms`), {code: 'ETIMEDOUT'}));
+	}, Math.max(1, Math.round(settings.timeoutMs)));
 	const body = await readCappedBody(stream, decoders ?? [], settings);
+	clearTimeout(guard);
 	return {
 		head: responseHead,
 		body,
