@@ -2,6 +2,7 @@ import type {Finding} from '../../evidence/types.js';
 import {analyzeApache, findApacheConfig, loadApacheConfig, nodeApacheIo, renderApacheAnalysis, webUserFromApache} from '../../owner/apache/index.js';
 import type {CheckDefinition} from '../types.js';
 import {serverRequest, shouldDiscover} from './server-request.js';
+import {indexNames, siteMappedFinding} from './site-mapped.js';
 
 /** Apache as it would handle this request: virtual host, merged sections, .htaccess files, and what forbids it. */
 export const readApacheCheck: CheckDefinition = {
@@ -25,12 +26,11 @@ export const readApacheCheck: CheckDefinition = {
 		const analysis = await analyzeApache(config, request, io);
 		const findings: Finding[] = [...analysis.findings];
 		if (analysis.mappedPath !== undefined) {
-			findings.push({
-				code: 'site.mapped',
-				text: `Apache maps the URL to ${analysis.mappedPath}${analysis.mappedBy ? ` (${analysis.mappedBy.text}, ${analysis.mappedBy.file}:${analysis.mappedBy.line})` : ''}.`,
-				mark: 'info',
-				...(analysis.mappedBy ? {location: {file: analysis.mappedBy.file, line: analysis.mappedBy.line}} : {}),
-			});
+			findings.push(siteMappedFinding(
+				`Apache maps the URL to ${analysis.mappedPath}${analysis.mappedBy ? ` (${analysis.mappedBy.text}, ${analysis.mappedBy.file}:${analysis.mappedBy.line})` : ''}.`,
+				analysis.mappedBy ? {file: analysis.mappedBy.file, line: analysis.mappedBy.line} : undefined,
+				{indexFiles: directoryIndexFiles(analysis.findings)},
+			));
 		}
 
 		const webUser = context.input.webUser ?? webUserFromApache(config)?.user;
@@ -44,3 +44,11 @@ export const readApacheCheck: CheckDefinition = {
 		};
 	},
 };
+
+/** The DirectoryIndex names Apache looked for in a folder without one (the walk then looks for those). */
+function directoryIndexFiles(findings: readonly Finding[]): string[] | undefined {
+	const missing = findings.find(finding => finding.code === 'apache.directory-index-missing');
+	const names = missing?.data?.['directoryIndex'];
+	const folder = missing?.data?.['folder'];
+	return Array.isArray(names) && typeof folder === 'string' ? indexNames(names, folder) : undefined;
+}

@@ -1,5 +1,6 @@
 import {readAccessLog, readErrorLog} from '../../owner/logs/index.js';
 import type {CheckDefinition} from '../types.js';
+import {logFsPath} from './log-fs-path.js';
 import {mappedPath, urlPath} from './owner-paths.js';
 
 const tailParam = {tailMiB: {type: 'number' as const, description: 'read at most this many MiB from the end of the log (default 64)'}};
@@ -18,7 +19,9 @@ export const readErrorLogCheck: CheckDefinition = {
 			return {summary: 'skipped: no error log given (--error-log)', mark: 'info', skipped: true};
 		}
 
-		const result = await readErrorLog(file, {path: urlPath(context), fsPath: mappedPath(context), tailBytes: tailBytes(params)});
+		const url = urlPath(context);
+		const fsPath = await logFsPath(mappedPath(context), url, context.findings);
+		const result = await readErrorLog(file, {path: url, fsPath, tailBytes: tailBytes(params)});
 		const read = `${megabytes(result.stats.bytesRead)} read${result.stats.headSkipped ? ' (the tail only)' : ''}`;
 		return {
 			findings: result.findings,

@@ -2,6 +2,7 @@ import type {Finding} from '../../evidence/types.js';
 import {analyzeNginx, findNginxConfig, nodeNginxIo} from '../../owner/nginx/index.js';
 import type {CheckDefinition} from '../types.js';
 import {serverRequest, shouldDiscover} from './server-request.js';
+import {indexNames, siteMappedFinding} from './site-mapped.js';
 
 /** nginx as it would handle this request: server block, location, file, and what there forbids it. */
 export const readNginxCheck: CheckDefinition = {
@@ -25,7 +26,11 @@ export const readNginxCheck: CheckDefinition = {
 		const analysis = await analyzeNginx(source, request, io, {prefix: found?.prefix, build: found?.build});
 		const findings: Finding[] = [...analysis.findings];
 		if (analysis.mappedPath !== undefined) {
-			findings.push({code: 'site.mapped', text: `nginx maps the URL to ${analysis.mappedPath} (server at ${analysis.server.file}:${analysis.server.line}).`, mark: 'info', location: analysis.server});
+			findings.push(siteMappedFinding(
+				`nginx maps the URL to ${analysis.mappedPath} (server at ${analysis.server.file}:${analysis.server.line}).`,
+				{file: analysis.server.file, line: analysis.server.line},
+				{indexFiles: triedIndexFiles(analysis.findings)},
+			));
 		}
 
 		const top = analysis.findings.find(finding => finding.supports);
@@ -38,3 +43,10 @@ export const readNginxCheck: CheckDefinition = {
 		};
 	},
 };
+
+/** The `index` files nginx tried for a folder without one (the walk then looks for those, not for guesses). */
+function triedIndexFiles(findings: readonly Finding[]): string[] | undefined {
+	const missing = findings.find(finding => finding.code === 'nginx.directory-index-missing');
+	const tried = missing?.data?.['tried'];
+	return missing?.location && Array.isArray(tried) ? indexNames(tried, missing.location.file) : undefined;
+}

@@ -1,6 +1,8 @@
 import {createNodePermissionsIo, renderWalk, resolveWebUser, walkFindings, walkPermissions} from '../../owner/permissions/index.js';
 import type {CheckDefinition} from '../types.js';
 import {mappedPath} from './owner-paths.js';
+import {siteHints} from './site-mapped.js';
+import {withoutRepeats} from './walk-repeats.js';
 
 /** Walks every component from / to the file, as the web-server user: the `namei -l` an admin would run. */
 export const walkPermissionsCheck: CheckDefinition = {
@@ -16,15 +18,18 @@ export const walkPermissionsCheck: CheckDefinition = {
 
 		const io = createNodePermissionsIo();
 		const webUser = context.input.webUser ?? context.facts.webUser ?? (await resolveWebUser(io))?.user ?? 'www-data';
-		const result = await walkPermissions(file, {webUser}, io);
-		const findings = walkFindings(result);
+		// The server's own index names (nginx `index`, Apache `DirectoryIndex`), when a config reader knows them.
+		const site = siteHints(context.findings);
+		const result = await walkPermissions(file, {webUser, ...(site?.indexFiles ? {indexFiles: site.indexFiles} : {})}, io);
+		const all = walkFindings(result);
+		const findings = withoutRepeats(all, context.findings, site);
 		const blocked = result.firstBlocked === undefined ? undefined : result.entries[result.firstBlocked];
 		return {
 			findings,
 			facts: {webUser},
 			detail: renderWalk(result),
 			summary: blocked ? `${webUser} is stopped at ${blocked.path}` : `${webUser} can reach ${file}`,
-			mark: findings.some(finding => finding.mark === 'fail') ? 'fail' : 'ok',
+			mark: all.some(finding => finding.mark === 'fail') ? 'fail' : 'ok',
 		};
 	},
 };
