@@ -40,10 +40,15 @@ describe('resolveWebUser on this machine', () => {
 	const withoutPs: PermissionsIo = {...io, run: async (command, args) => command === 'ps' ? undefined : io.run(command, args)};
 
 	test('finds the workers of a real nginx running as nobody, not its root master', async () => {
-		// Four workers, so this nginx outnumbers the one-worker labs other test files may run meanwhile.
 		const lab = await startNginx({server: 'root /tmp;', user: 'nobody nogroup', workers: 4});
+		// Other test files run their own servers at the same time: let ps see only this nginx (master and workers),
+		// with the same output format the real call asks for.
+		const onlyThisNginx: PermissionsIo = {
+			...io,
+			run: async (command, args) => (command === 'ps' ? io.run('ps', ['-o', 'user:64,comm', '-p', String(lab.pid), '--ppid', String(lab.pid)]) : io.run(command, args)),
+		};
 		try {
-			expect(await resolveWebUser(io)).toEqual({user: 'nobody', source: 'process', detail: '4 nginx processes run as nobody'});
+			expect(await resolveWebUser(onlyThisNginx)).toEqual({user: 'nobody', source: 'process', detail: '4 nginx processes run as nobody'});
 		} finally {
 			await lab.stop();
 			fs.rmSync(lab.dir, {recursive: true, force: true});
