@@ -23,7 +23,7 @@ export function buildReport(context: FlowContext, options: {insecure?: boolean; 
 		...(outcome?.reason === undefined ? {} : {reason: outcome.reason}),
 		...(outcome === undefined ? {} : {summary: outcome.summary}),
 		role,
-		causes: (outcome?.causes ?? []).map(cause => reportCause(cause, role, context.facts.vendor)),
+		causes: (outcome?.causes ?? []).map(cause => reportCause(cause, role, context.facts.vendor, context.probes)),
 		probes: context.probes.map(record => reportProbe(record, options.insecure ?? false)),
 		transcript: context.transcript,
 		generatedAt: new Date(options.now ?? Date.now()).toISOString(),
@@ -31,12 +31,14 @@ export function buildReport(context: FlowContext, options: {insecure?: boolean; 
 	};
 }
 
-function reportCause(ranked: RankedCause, role: Role, edgeVendor: Vendor | undefined): ReportCause {
+function reportCause(ranked: RankedCause, role: Role, edgeVendor: Vendor | undefined, probes: readonly ProbeRecord[]): ReportCause {
 	const entry = catalogue[ranked.id];
 	const findings = [...ranked.findings].sort((a, b) => (b.supports?.[ranked.id] ?? 0) - (a.supports?.[ranked.id] ?? 0));
 	const vendor = findings.find(finding => finding.vendor)?.vendor ?? (causeLayers[ranked.id] === 'cdn-waf' ? edgeVendor : undefined);
 	const specific = findings.flatMap(finding => finding.fix?.[role] ?? []);
 	const locations = findings.flatMap(finding => (finding.location ? [finding.location] : []));
+	const shown = findings.flatMap(finding => (Array.isArray(finding.data?.['probes']) ? (finding.data['probes'] as string[]) : []));
+	const reproduce = unique([...(shown.length > 0 && probes.some(probe => probe.id === 'original') ? ['original'] : []), ...shown]);
 	return {
 		id: ranked.id,
 		title: entry.title,
@@ -46,6 +48,7 @@ function reportCause(ranked: RankedCause, role: Role, edgeVendor: Vendor | undef
 		evidence: unique(findings.map(finding => finding.text)),
 		fix: unique([...specific, ...entry.fix[role]]),
 		...(locations.length > 0 ? {locations: uniqueBy(locations, location => `${location.file}:${location.line ?? ''}`)} : {}),
+		...(reproduce.length > 0 ? {probes: reproduce} : {}),
 	};
 }
 

@@ -34,10 +34,10 @@ export function renderText(report: Report, paint: Paint = noPaint): string {
 		lines.push(...top.fix.map((step, index) => `  ${index + 1}. ${safe(step)}`));
 	}
 
-	const failing = report.probes.filter(probe => probe.status !== 0);
-	if (failing.length > 0) {
+	const showing = top?.probes ? report.probes.filter(probe => top.probes!.includes(probe.id)) : report.probes.filter(probe => probe.status >= 400);
+	if (showing.length > 0) {
 		lines.push('', paint.bold('Reproduce'));
-		for (const probe of failing.slice(0, 6)) {
+		for (const probe of showing.slice(0, 6)) {
 			lines.push(paint.dim(`  # ${safe(probe.label)} → ${probe.status}`), `  ${safe(probe.curl)}`);
 		}
 	}

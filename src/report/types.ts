@@ -16,6 +16,8 @@ export type ReportCause = {
 	readonly fix: readonly string[];
 	/** Config file and line, or path component, where the owner should look. */
 	readonly locations?: ReadonlyArray<{readonly file: string; readonly line?: number}>;
+	/** Ids of the probes that show it: the request as sent, then the variation that changed the answer. */
+	readonly probes?: readonly string[];
 };
 
 export type ReportProbe = {

@@ -32,6 +32,7 @@ export const varyCookies: CheckDefinition = {
 				text: `Without cookies the request answered ${statusText(record!)}: something in the cookies sent makes the server refuse.`,
 				supports: {'client-state': 0.75, 'session-expired': 0.2},
 				mark: 'fail',
+				data: {probes: [record!.id]},
 			});
 		} else if (record!.status === 401 || endsAtLogin(record!)) {
 			findings.push({
@@ -39,6 +40,7 @@ export const varyCookies: CheckDefinition = {
 				text: `Without cookies the server asks for a login (${statusText(record!)}), so it wants a session — and the session cookie sent is not accepted.`,
 				supports: {'session-expired': 0.7},
 				mark: 'fail',
+				data: {probes: [record!.id]},
 			});
 		} else if (record!.status === plan.originalStatus) {
 			findings.push({code: 'variation.no-cookies.same', text: 'Without cookies the answer is the same: the cookies are not what the server objects to.', supports: {'client-state': -0.4}, mark: 'ok'});

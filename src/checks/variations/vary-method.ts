@@ -41,6 +41,7 @@ export const varyMethod: CheckDefinition = {
 				text: `${other} on the same URL answered ${statusText(record!)} while ${method} got ${plan.originalStatus}: the method is refused, not the resource.`,
 				supports: {'method-blocked': method === 'GET' ? 0.6 : 0.8},
 				mark: 'fail',
+				data: {probes: [record!.id]},
 			});
 		} else if (record!.status === plan.originalStatus) {
 			findings.push({code: 'variation.method.same', text: `${other} gets the same ${statusText(record!)}: the method is not the cause.`, supports: {'method-blocked': -0.6}, mark: 'ok'});

@@ -75,11 +75,12 @@ function judge(variant: PathVariant, record: ProbeRecord, originalStatus: number
 				text: `${variant.path} answered ${statusText(record)}: the folder has that file, but the server does not serve it for ${original} — the index setting does not name it.`,
 				supports: {'directory-index-missing': 0.6},
 				mark: 'fail',
+				data: {probes: [record.id]},
 			}];
 		}
 
 		return record.status === 404
-			? [{code: 'variation.index-file.missing', text: `${variant.path} answered 404: the folder has no such index file, and ${original} itself is refused — a folder without index and with listing off.`, supports: {'directory-index-missing': 0.55}, mark: 'fail'}]
+			? [{code: 'variation.index-file.missing', text: `${variant.path} answered 404: the folder has no such index file, and ${original} itself is refused — a folder without index and with listing off.`, supports: {'directory-index-missing': 0.55}, mark: 'fail', data: {probes: [record.id]}}]
 			: [];
 	}
 
@@ -90,6 +91,7 @@ function judge(variant: PathVariant, record: ProbeRecord, originalStatus: number
 			// The resource exists under the other name, so a policy refusing this one is not the story.
 			supports: {'wrong-url': variant.kind === 'case' ? 0.85 : 0.75, 'object-storage-denied': -0.6, 'server-deny-rule': -0.3},
 			mark: 'fail',
+			data: {probes: [record.id]},
 		}];
 	}
 

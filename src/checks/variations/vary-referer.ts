@@ -46,6 +46,7 @@ export const varyReferer: CheckDefinition = {
 				text: `Without the Referer "${sent}" the request answered ${statusText(first!)}: that Referer is not allowed.`,
 				supports: {'hotlink-protection': 0.85},
 				mark: 'fail',
+				data: {probes: [first!.id]},
 			});
 		}
 
@@ -57,6 +58,7 @@ export const varyReferer: CheckDefinition = {
 					: `With a Referer from the site itself (${own}) the request answered ${statusText(ownRecord)}: only the site's own pages may link here.`,
 				supports: {'hotlink-protection': 0.85},
 				mark: 'fail',
+				data: {probes: [ownRecord.id]},
 			});
 		}
 

@@ -32,6 +32,7 @@ export const varyToken: CheckDefinition = {
 				text: `Without the token the request answered ${statusText(record!)}: the token sent is what gets refused (a bad or foreign token is worse than none).`,
 				supports: {'token-invalid': 0.6},
 				mark: 'fail',
+				data: {probes: [record!.id]},
 			});
 		} else if (record!.status === 401) {
 			findings.push({
@@ -39,6 +40,7 @@ export const varyToken: CheckDefinition = {
 				text: `Without the token the server answers 401: it reads the token, accepts who you are, and still refuses (${plan.originalStatus}) — a permission, expiry or audience problem of that token.`,
 				supports: {'insufficient-scope': 0.35, 'missing-credentials': -0.6},
 				mark: 'fail',
+				data: {probes: [record!.id]},
 			});
 		} else if (record!.status === plan.originalStatus) {
 			findings.push({

@@ -49,7 +49,7 @@ export const varyUserAgent: CheckDefinition = {
 					: `With the tool's own User-Agent the request answered ${statusText(record!)}, while the browser User-Agent got ${plan.originalStatus}: a user-agent rule decides.`,
 				supports: {'bot-block': asBrowser ? 0.85 : 0.6},
 				mark: 'fail',
-				data: {status: record!.status},
+				data: {status: record!.status, probes: [record!.id]},
 			});
 		} else if (record!.status === plan.originalStatus) {
 			findings.push({

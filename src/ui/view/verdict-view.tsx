@@ -26,7 +26,7 @@ export function VerdictView({report}: {readonly report: Report}) {
 				{report.reason ? `: ${safeLine(report.reason)}` : ''}
 			</Prose>
 			{top ? <TopCause cause={top} role={report.role} /> : null}
-			<ReproduceView probes={report.probes} />
+			<ReproduceView probes={report.probes} show={top?.probes} />
 			{others.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text {...theme.heading}>Also possible</Text>
