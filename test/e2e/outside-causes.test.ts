@@ -17,6 +17,8 @@ type Case = {
 	readonly cause: string;
 	readonly path: string;
 	readonly args?: readonly string[];
+	/** The probes the top cause must name as showing it. */
+	readonly shows?: readonly string[];
 	readonly handler: (request: http.IncomingMessage, response: http.ServerResponse) => void;
 };
 
@@ -53,6 +55,7 @@ const cases: Case[] = [
 	{
 		cause: 'bot-block',
 		path: '/catalog',
+		shows: ['original', 'browser-ua'],
 		handler: (request, response) => {
 			send(response, isBrowser(request) ? 200 : 403, {'content-type': 'text/html', server: 'nginx'}, isBrowser(request) ? '<h1>Catalog</h1>' : nginx403);
 		},
@@ -167,6 +170,7 @@ const cases: Case[] = [
 	{
 		cause: 'hotlink-protection',
 		path: '/img/logo.png',
+		shows: ['original', 'no-referer', 'same-origin-referer'],
 		args: ['--referer', 'https://blog.example.net/post'],
 		handler: (request, response) => {
 			const referer = request.headers.referer;
@@ -230,6 +234,9 @@ function expectFirst(report: Report, cause: string) {
 	expect(report.causes.every(item => item.confidence <= top.confidence)).toBe(true);
 	expect(top.evidence.length).toBeGreaterThan(0);
 	expect(top.fix.length).toBeGreaterThan(0);
+	for (const id of top.probes ?? []) {
+		expect(report.probes.map(probe => probe.id)).toContain(id);
+	}
 }
 
 describe('fix403 URL --json names the cause first, for every cause knowable from outside', () => {
@@ -241,6 +248,10 @@ describe('fix403 URL --json names the cause first, for every cause knowable from
 			try {
 				const report = await runJson([`${server.origin}${item.path}`, ...(item.args ?? [])]);
 				expectFirst(report, item.cause);
+				if (item.shows) {
+					expect(report.causes[0]?.probes).toEqual(item.shows);
+				}
+
 				expect(server.count()).toBeLessThanOrEqual(12);
 			} finally {
 				await server.close();
