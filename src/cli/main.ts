@@ -1,5 +1,6 @@
 import {FlowError} from '../flow/flow-error.js';
 import {UnansweredQuestionError} from '../engine/session.js';
+import {errorLine} from './error-line.js';
 import {helpText} from './help.js';
 import {parseCommandLine} from './parse-args.js';
 import {runDiagnose} from './run-diagnose.js';
@@ -52,9 +53,10 @@ export async function main(io: CliIo): Promise<number> {
 	}
 }
 
+/** Maps an error to its exit status and writes it: one `fix403: …` line for the user's problems, a stack for bugs. */
 export function reportError(error: unknown, io: Pick<CliIo, 'stderr'>): number {
 	if (error instanceof UserError || error instanceof FlowError || error instanceof UnansweredQuestionError || isCodedUserError(error)) {
-		io.stderr.write(`fix403: ${oneLine((error as Error).message)}\n`);
+		io.stderr.write(`fix403: ${errorLine((error as Error).message)}\n`);
 		return 2;
 	}
 
@@ -63,12 +65,15 @@ export function reportError(error: unknown, io: Pick<CliIo, 'stderr'>): number {
 	return 1;
 }
 
-/** Errors from importers and readers that carry a stable `FIX403_…`/input code are the user's to fix. */
+/**
+Typed errors of the importers and readers whose stable `code` says the input is at fault: HarError (`har-…`),
+PasteError (`paste-…`), ExportError (`export-…`), NginxConfigError (`ERR_NGINX_…`), ApacheConfigError
+(`APACHE_CONFIG_…`), LogReadError and fs errno codes, UnknownWebUserError (`EUNKNOWNUSER`). Matched by code so
+that this module does not load every reader.
+*/
+const userErrorCodes = /^(?:FIX403_|BAD_|INVALID_|har-|paste-|export-|ERR_NGINX_|APACHE_CONFIG_|E(?:NOENT|ACCES|ISDIR|NOTDIR|PERM|LOOP|COMPRESSED|UNKNOWNUSER)$)/;
+
 function isCodedUserError(error: unknown): boolean {
 	const code = (error as {code?: unknown} | undefined)?.code;
-	return error instanceof Error && typeof code === 'string' && /^(FIX403_|BAD_|INVALID_|E(NOENT|ACCES|ISDIR|NOTDIR|PERM))/.test(code);
-}
-
-function oneLine(message: string): string {
-	return message.replaceAll(/\s*\n\s*/g, ' ').trim();
+	return error instanceof Error && typeof code === 'string' && userErrorCodes.test(code);
 }

@@ -91,14 +91,14 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 
 	if (first === 'lab') {
 		if (positionals.length > 1) {
-			throw new UserError(`unexpected argument "${second}" after lab`);
+			throw new UserError(`unexpected argument ${quoted(second ?? '')} after lab`);
 		}
 
 		return {kind: 'lab', diagnose: diagnoseOptions(values, undefined, env)};
 	}
 
 	if (positionals.length > 1) {
-		throw new UserError(`unexpected argument "${second}": give one URL (quote it if it contains spaces or &)`);
+		throw new UserError(`unexpected argument ${quoted(second ?? '')}: give one URL (quote it if it contains spaces or &)`);
 	}
 
 	return {kind: 'diagnose', ...diagnoseOptions(values, first, env)};
@@ -108,7 +108,9 @@ type Values = ReturnType<typeof parseArgs<{options: typeof options; allowPositio
 
 function diagnoseOptions(values: Values, url: string | undefined, env: NodeJS.ProcessEnv): Diagnose {
 	if (url !== undefined) {
-		const reason = checkUrl(url);
+		// A URL never holds control characters; quoting one back would break the line or the terminal.
+		// eslint-disable-next-line no-control-regex
+		const reason = /[\u0000-\u001F\u007F-\u009F]/.test(url) ? `${quoted(url)} contains control characters (a line break, tab or escape)` : checkUrl(url);
 		if (reason) {
 			throw new UserError(`invalid URL: ${reason}`);
 		}
@@ -116,12 +118,12 @@ function diagnoseOptions(values: Values, url: string | undefined, env: NodeJS.Pr
 
 	const role = values.role;
 	if (role !== undefined && !isRole(role)) {
-		throw new UserError(`--role must be visitor, owner or api (got "${role}")`);
+		throw new UserError(`--role must be visitor, owner or api (got ${quoted(role)})`);
 	}
 
 	const method = (values.method ?? defaultInput.method).toUpperCase();
 	if (!/^[A-Z][A-Z-]{0,19}$/.test(method)) {
-		throw new UserError(`--method "${values.method}" is not an HTTP method`);
+		throw new UserError(`--method ${quoted(values.method ?? '')} is not an HTTP method`);
 	}
 
 	const input: SessionInput = {
@@ -154,7 +156,7 @@ function diagnoseOptions(values: Values, url: string | undefined, env: NodeJS.Pr
 		redactHeaders: values['redact-header'] ?? [],
 	};
 	if (input.referer !== undefined && checkUrl(input.referer) !== undefined) {
-		throw new UserError(`--referer must be a URL (got "${input.referer}")`);
+		throw new UserError(`--referer must be a URL (got ${quoted(input.referer)})`);
 	}
 
 	const output: OutputMode = values.json ? 'json' : values.yes ? 'text' : 'wizard';
@@ -166,7 +168,7 @@ function parseHeader(raw: string): readonly [string, string] {
 	const colon = raw.indexOf(':');
 	const name = colon === -1 ? '' : raw.slice(0, colon).trim();
 	if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) {
-		throw new UserError(`-H "${raw}": a header is "Name: value"`);
+		throw new UserError(`-H ${quoted(raw)}: a header is "Name: value"`);
 	}
 
 	const value = raw.slice(colon + 1).trim();
@@ -180,7 +182,7 @@ function parseHeader(raw: string): readonly [string, string] {
 function parseAnswer(raw: string): [string, string] {
 	const equals = raw.indexOf('=');
 	if (equals <= 0) {
-		throw new UserError(`--answer "${raw}": write it as ID=VALUE (for example --answer role=owner)`);
+		throw new UserError(`--answer ${quoted(raw)}: write it as ID=VALUE (for example --answer role=owner)`);
 	}
 
 	return [raw.slice(0, equals).trim(), raw.slice(equals + 1)];
@@ -191,28 +193,52 @@ function positiveInteger(raw: string | undefined, flag: string, fallback: number
 		return fallback;
 	}
 
-	const value = Number(raw);
+	const value = /^\s*\d{1,9}\s*$/.test(raw) ? Number(raw) : Number.NaN;
 	if (!Number.isInteger(value) || value < 1 || value > max) {
-		throw new UserError(`${flag} takes a whole number from 1 to ${max} (got "${raw}")`);
+		throw new UserError(`${flag} takes a whole number from 1 to ${max} (got ${quoted(raw)})`);
 	}
 
 	return value;
 }
 
+/** A value the user typed, quoted for a message: escapes visible (JSON), length bounded. */
+function quoted(value: string): string {
+	return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+}
+
 function describeParseError(error: unknown): string {
 	const {code, message} = error as {code?: string; message: string};
-	const option = /'([^']+)'/.exec(message)?.[1];
-	switch (code) {
-		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-			return `unknown option ${option ?? ''} (see fix403 --help)`.replace('  ', ' ');
+	// Node quotes the option first: 'X', '--timeout', '-H, --header <value>'.
+	const named = /'(-[^' ,]*)/.exec(message)?.[1];
+	const flag = named === undefined ? undefined : longName(named);
+	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+		return `unknown option ${named === undefined ? '' : /^[!-~]{1,100}$/.test(named) ? named : quoted(named)} (see fix403 --help)`.replace('  ', ' ');
+	}
+
+	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
+		if (message.includes('argument missing')) {
+			return `${flag} needs a value`;
 		}
 
-		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-			return message.includes('argument missing') && option ? `${option.split(',')[0]!.replace(/^-\w, /, '')} needs a value` : message.split('\n')[0]!;
+		if (message.includes('argument is ambiguous')) {
+			return `${flag} needs a value (for a value that starts with "-", write ${flag}=VALUE)`;
 		}
 
-		default: {
-			return message.split('\n')[0]!;
+		if (message.includes('does not take an argument')) {
+			return `${flag} takes no value`;
 		}
 	}
+
+	return message.split('\n')[0]!;
+}
+
+/** `-H` → `--header`: messages name the long form, which is what --help lists first. */
+function longName(flag: string): string {
+	if (flag.startsWith('--')) {
+		return flag;
+	}
+
+	const short = flag.slice(1);
+	const entry = Object.entries(options).find(([, option]) => 'short' in option && option.short === short);
+	return entry ? `--${entry[0]}` : flag;
 }
