@@ -95,8 +95,8 @@ describe('HAR files', () => {
 	};
 
 	test.each([
-		['malformed JSON', () => file('broken.har', '{"log": {"entries": [ {"request": '), /--har .*broken\.har: The HAR file is not JSON/],
-		['an empty file', () => file('empty.har', ''), /The HAR file is empty/],
+		['malformed JSON', () => file('broken.har', '{"log": {"entries": [ {"request": '), /--har .*broken\.har: the HAR file is not JSON/],
+		['an empty file', () => file('empty.har', ''), /--har .*empty\.har: the HAR file is empty$/],
 		['binary bytes', () => file('binary.har', binary), /--har .*binary\.har: the file is binary, not a HAR/],
 		['JSON that is not a HAR', () => file('other.json', '{"name": "my-app", "version": "1.0.0"}'), /--har .*other\.json: .*log/],
 		['a JSON list', () => file('list.har', '[1, 2, 3]'), /--har .*list\.har: /],
@@ -111,10 +111,13 @@ describe('HAR files', () => {
 });
 
 // BUG (src/importers/har/normalize-har.ts; details and the fix in test/property/har-parser.test.ts): a wrongly
-// typed `content.text` crashes the importer with a TypeError, so this is an internal error (exit 1) for now.
-test.fails('BUG: a HAR whose response content.text is an object is bad input, not an internal error', async () => {
+// typed `content.text` passes the shape check but crashes the session's import with a TypeError, so the report
+// says "Reading the HAR file — could not run: text.replace is not a function" instead of reading the 403.
+test.fails('BUG: a HAR whose response content.text is an object is still read (the text dropped)', async () => {
 	const har = file('object-text.har', JSON.stringify({log: {version: '1.2', entries: [{request: {method: 'GET', url: 'https://a.example/'}, response: {status: 403, content: {text: {}}}}]}}));
-	expectBadInput(await run(['--har', har, '--json']), /--har /);
+	const result = await run(['--har', har, '--json']);
+	expect(result.code).toBe(0);
+	expect(result.stdout).not.toContain('could not run');
 });
 
 describe('flow files', () => {

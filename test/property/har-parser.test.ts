@@ -99,8 +99,8 @@ BUG (src/importers/har/normalize-har.ts, not fixed here): normalizeRequest and n
 of most fields but pass `postData` and `content` through as they are; a HAR with a non-string `content.text` or
 `postData.text`, or `postData.params` that is not a list of {name, value} objects, then crashes the redaction in
 redact-har.ts / har-credentials.ts with a TypeError (`text.replace is not a function`, `… is not iterable`,
-`reading 'trim'`): `fix403 --har` ends in an internal error (exit 1) instead of a HarError (exit 2). Fix: in
-normalizeResponse keep `content.text`/`content.encoding` only when they are strings; in normalizeRequest keep
+`reading 'trim'`) instead of dropping the field or throwing a HarError: the session's HAR import then "could not
+run". Fix: in normalizeResponse keep `content.text`/`content.encoding` only when they are strings; in normalizeRequest keep
 `postData.text` only when a string and map `postData.params` through `pairs()` (dropping it when not a list).
 Remove `.fails` once fixed.
 */
