@@ -101,7 +101,8 @@ export function readCsrf(view: ResponseView): Finding[] {
 	return [{
 		code: `csrf.${failure.framework}`,
 		text: `The ${specific ? `${failure.framework[0]!.toUpperCase()}${failure.framework.slice(1)} ` : ''}CSRF check refused the ${unsafe ? '' : 'safe-method '}request: "${failure.reason.slice(0, 200)}"${view.status === expected ? '' : ` (this framework usually answers ${expected}, here ${view.status})`}.`,
-		supports: {'csrf-failed': weight, ...(session ? {'session-expired': 0.3} : {})},
+		// A CSRF refusal is why a form POST fails where a GET of the same URL passes: not a method rule.
+		supports: {'csrf-failed': weight, ...(session ? {'session-expired': 0.3} : {}), ...(specific ? {'method-blocked': -0.6} : {})},
 		mark: 'fail',
 		fix: fixFor(failure),
 		data: {framework: failure.framework, reason: failure.reason.slice(0, 300), originCheck: failure.origin},

@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import {checkFlow} from './check-flow.js';
 import {FlowError, type FlowProblem} from './flow-error.js';
+import {formatPath} from './format-path.js';
 import {parseFlowText, type PathSegment} from './parse-document.js';
 import {readFlowShape} from './read-shape.js';
 import type {Flow} from './types.js';
@@ -45,8 +46,4 @@ export async function loadFlowFile(path: string, vocabulary: Vocabulary): Promis
 	}
 
 	return loadFlowText(text, path, vocabulary);
-}
-
-export function formatPath(at: readonly PathSegment[]): string {
-	return at.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }

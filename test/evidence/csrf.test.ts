@@ -53,7 +53,7 @@ describe('readCsrf', () => {
 	])('reads the Django reason %j', (reason, visitorFix) => {
 		const [finding] = readCsrf(view(403, djangoPage(reason)));
 		expect(finding?.code).toBe('csrf.django');
-		expect(finding?.supports).toEqual({'csrf-failed': 0.9});
+		expect(finding?.supports).toEqual({'csrf-failed': 0.9, 'method-blocked': -0.6});
 		expect(finding?.data?.['reason']).toBe(reason.replaceAll('&#x27;', '\''));
 		expect(finding?.fix?.visitor?.[0]).toContain(visitorFix);
 	});
@@ -77,7 +77,7 @@ describe('readCsrf', () => {
 		expect(JSON.stringify(finding)).not.toContain('7f3c2a9e');
 		expect(finding?.text).toContain('Invalid CSRF Token \'[redacted]\' was found on the request parameter \'_csrf\'');
 		const missing = readCsrf(view(403, '{"status":403,"error":"Forbidden","message":"Could not verify the provided CSRF token because your session was not found.","path":"/x"}', 'POST', 'application/json'));
-		expect(missing[0]?.supports).toEqual({'csrf-failed': 0.9, 'session-expired': 0.3});
+		expect(missing[0]?.supports).toEqual({'csrf-failed': 0.9, 'session-expired': 0.3, 'method-blocked': -0.6});
 	});
 
 	it('reads csurf\'s development error page (Express finalhandler)', () => {
@@ -92,7 +92,7 @@ describe('readCsrf', () => {
 		const laravelJson = readCsrf(view(419, '{\n    "message": "CSRF token mismatch."\n}', 'POST', 'application/json'));
 		expect(laravelJson[0]?.code).toBe('csrf.laravel');
 		const laravelPage = readCsrf(view(419, '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div class="flex-center"><div class="code">419</div><div class="message" style="padding: 10px;">Page Expired</div></div></body></html>'));
-		expect(laravelPage[0]?.supports).toEqual({'csrf-failed': 0.9, 'session-expired': 0.3});
+		expect(laravelPage[0]?.supports).toEqual({'csrf-failed': 0.9, 'session-expired': 0.3, 'method-blocked': -0.6});
 		const remapped = readCsrf(view(403, '{"message":"CSRF token mismatch."}', 'POST', 'application/json'));
 		expect(remapped[0]?.text).toContain('usually answers 419, here 403');
 	});

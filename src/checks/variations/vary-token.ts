@@ -46,7 +46,8 @@ export const varyToken: CheckDefinition = {
 			findings.push({
 				code: 'variation.no-token.same',
 				text: `Without the token the answer is the same ${statusText(record!)}: the refusal does not depend on the token.`,
-				supports: {'token-expired': -0.5, 'token-invalid': -0.5, 'insufficient-scope': -0.5},
+				// Many APIs answer a missing and a bad token alike, so this says little about the token itself.
+				supports: {'token-expired': -0.15, 'token-invalid': -0.15, 'insufficient-scope': -0.3},
 				mark: 'ok',
 			});
 		}
