@@ -22,7 +22,16 @@ export const probeRequest: CheckDefinition = {
 
 		const record = await env.prober.send(request, env.signal);
 		const findings: Finding[] = [];
-		if (record.failure) {
+		const brokeOff = record.failure !== undefined && record.status !== undefined && (record.status < 300 || record.status >= 400);
+		if (brokeOff) {
+			// The answer began (status, headers, part of the body) and then went wrong: diagnose what came.
+			findings.push({
+				code: 'original.partial',
+				text: `The answer (${record.status}) broke off: ${record.failure.message.replace(/\.$/, '')}; what arrived before is read.`,
+				mark: 'warn',
+				data: {failure: record.failure.code},
+			});
+		} else if (record.failure) {
 			const refused = tlsRefusals.has(record.failure.code);
 			findings.push({
 				code: refused ? 'original.tls-refused' : 'original.unreachable',

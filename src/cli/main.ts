@@ -4,7 +4,6 @@ import {errorLine} from './error-line.js';
 import {helpText} from './help.js';
 import {parseCommandLine} from './parse-args.js';
 import {runDiagnose} from './run-diagnose.js';
-import {runFlowCommand} from './run-flow-command.js';
 import {UserError} from './user-error.js';
 import {version} from '../version.js';
 
@@ -36,6 +35,8 @@ export async function main(io: CliIo): Promise<number> {
 
 			case 'flow-graph':
 			case 'flow-check': {
+				// Only `flow …` needs the YAML parser; keep it out of the diagnosis's start-up.
+				const {runFlowCommand} = await import('./run-flow-command.js');
 				return await runFlowCommand(command, io);
 			}
 

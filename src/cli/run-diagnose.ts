@@ -1,5 +1,4 @@
-import {builtinFlowPath} from '../flow/builtin-flow.js';
-import {loadFlowFile} from '../flow/load-flow.js';
+import {loadSessionFlow as loadFlow} from '../flow/load-session-flow.js';
 import type {Flow} from '../flow/types.js';
 import type {Session} from '../engine/session.js';
 import {runHeadless} from '../engine/run-headless.js';
@@ -24,11 +23,14 @@ export function wantsWizard(options: Diagnose, io: CliIo): boolean {
 }
 
 export async function loadSessionFlow(flowFile: string | undefined): Promise<Flow> {
-	return loadFlowFile(flowFile ?? builtinFlowPath(), vocabulary);
+	return loadFlow(flowFile, vocabulary);
 }
 
-/** `fix403 [URL] [options]`: the wizard in a terminal, the headless report everywhere else. */
-export async function runDiagnose(options: Diagnose, io: CliIo): Promise<number> {
+/**
+Everything that can be judged before the first question: named files, the transcript path, the flow, the
+--answer ids, stdin, the HAR or paste. A problem here costs the user nothing — no request was sent yet.
+*/
+export async function prepareSession(options: Diagnose, io: CliIo): Promise<{flow: Flow; input: Diagnose['input']}> {
 	preflight(options.input, options.flowFile);
 	if (options.transcript !== undefined) {
 		checkTranscriptPath(options.transcript);
@@ -42,6 +44,12 @@ export async function runDiagnose(options: Diagnose, io: CliIo): Promise<number>
 	}
 
 	await checkEvidence(input);
+	return {flow, input};
+}
+
+/** `fix403 [URL] [options]`: the wizard in a terminal, the headless report everywhere else. */
+export async function runDiagnose(options: Diagnose, io: CliIo): Promise<number> {
+	const {flow, input} = await prepareSession(options, io);
 
 	if (wantsWizard(options, io)) {
 		const {runWizard} = await import('../ui/run-wizard.js');

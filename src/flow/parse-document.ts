@@ -1,4 +1,4 @@
-import {isMap, isNode, isScalar, LineCounter, parseDocument} from 'yaml';
+import {isMap, isNode, isScalar, LineCounter, parseDocument, visit} from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -35,6 +35,18 @@ export function parseFlowText(text: string): ParsedDocument | SyntaxProblem {
 	}
 
 	const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+	// Aliases would make the data a graph (and `toJS` with no alias budget throws): a flow is a plain tree.
+	let alias: number | undefined;
+	visit(document, {
+		Alias(_key, node) {
+			alias = node.range?.[0] ?? 0;
+			return visit.BREAK;
+		},
+	});
+	if (alias !== undefined) {
+		return {line: lineAt(alias), reason: 'aliases (*name) are not allowed in a flow file: write the value out'};
+	}
+
 	return {
 		data: document.toJS({maxAliasCount: 0}) as unknown,
 		lineOf(path) {

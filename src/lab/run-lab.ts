@@ -1,6 +1,7 @@
 import type {CliIo} from '../cli/main.js';
 import type {Diagnose} from '../cli/parse-args.js';
-import {loadSessionFlow, wantsWizard} from '../cli/run-diagnose.js';
+import {prepareSession, wantsWizard} from '../cli/run-diagnose.js';
+import type {Flow} from '../flow/types.js';
 import {labInput} from './lab-input.js';
 import {labJson, labListing} from './print-lab.js';
 import {startLab, type Lab} from './start-lab.js';
@@ -11,17 +12,20 @@ the wizard ends. Without one (or with --json/--yes): the list of paths, then the
 SIGTERM — for a second terminal running fix403 or curl against it.
 */
 export async function runLab(options: Diagnose, io: CliIo): Promise<number> {
+	const interactive = wantsWizard(options, io);
+	// Bad options fail before the lab starts, as they do before a diagnosis sends anything.
+	const flow = interactive ? (await prepareSession(options, io)).flow : undefined;
 	const lab = await startLab();
 	try {
-		return wantsWizard(options, io) ? await runInTerminal(lab, options, io) : await serve(lab, options, io);
+		return flow ? await runInTerminal(lab, flow, options, io) : await serve(lab, options, io);
 	} finally {
 		await lab.close();
 	}
 }
 
-async function runInTerminal(lab: Lab, options: Diagnose, io: CliIo): Promise<number> {
+async function runInTerminal(lab: Lab, flow: Flow, options: Diagnose, io: CliIo): Promise<number> {
 	// Loaded only here: the headless lab never reads Ink or React.
-	const [{pickLabPath}, {runWizard}, flow] = await Promise.all([import('./pick-lab-path.js'), import('../ui/run-wizard.js'), loadSessionFlow(options.flowFile)]);
+	const [{pickLabPath}, {runWizard}] = await Promise.all([import('./pick-lab-path.js'), import('../ui/run-wizard.js')]);
 	const path = await pickLabPath(lab.origin, lab.paths, options.color, io);
 	if (typeof path === 'string') {
 		// Ctrl-C ends with 130 here as in the wizard, the way shells report an interrupted command.

@@ -81,6 +81,14 @@ export async function readCappedBody(source: Readable, decoders: readonly Transf
 			kept += chunk.length;
 		};
 
+		// The stream may have ended or failed before anyone listened (a HEAD answered with a body: Node emits the
+		// response, a parse error and close in one turn); no event will come, so finish now with what it says.
+		if (source.destroyed || source.readableEnded) {
+			error = source.errored ?? undefined;
+			finish();
+			return;
+		}
+
 		if (!first) {
 			source.on('data', (chunk: Buffer) => {
 				wireBytes += settled ? 0 : chunk.length;

@@ -69,8 +69,19 @@ function normalizeRequest(request: Json, path: string): HarRequest {
 		queryString: pairs(request['queryString']),
 		headersSize: number(request['headersSize'], -1),
 		bodySize: number(request['bodySize'], -1),
-		...(isObject(request['postData']) ? {postData: {...request['postData'], mimeType: text(request['postData']['mimeType'])}} : {}),
+		...(isObject(request['postData']) ? {postData: normalizePostData(request['postData'])} : {}),
 	} as HarRequest;
+}
+
+/** `text` only as a string and `params` only as name/value pairs: later steps (redaction) rely on both. */
+function normalizePostData(postData: Json): Json {
+	const {text: body, params, ...rest} = postData;
+	return {
+		...rest,
+		mimeType: text(postData['mimeType']),
+		...(typeof body === 'string' ? {text: body} : {}),
+		...(Array.isArray(params) ? {params: pairs(params)} : {}),
+	};
 }
 
 function normalizeResponse(response: Json, path: string): HarResponse {
@@ -80,7 +91,14 @@ function normalizeResponse(response: Json, path: string): HarResponse {
 	}
 
 	const content: Json = isObject(response['content']) ? response['content'] : {};
-	const normalContent: HarContent = {...content, size: number(content['size'], 0), mimeType: text(content['mimeType'])};
+	const {text: body, encoding, ...restContent} = content;
+	const normalContent: HarContent = {
+		...restContent,
+		size: number(content['size'], 0),
+		mimeType: text(content['mimeType']),
+		...(typeof body === 'string' ? {text: body} : {}),
+		...(typeof encoding === 'string' ? {encoding} : {}),
+	};
 	return {
 		...response,
 		status,
