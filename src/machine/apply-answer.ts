@@ -5,8 +5,10 @@ const sourceNote = {user: '', option: ' (given on the command line)', default: '
 
 /** Folds an answer into the context: the value for guards, a transcript line, and any evidence it carries. */
 export function applyAnswer(context: FlowContext, event: AnswerEvent): FlowContext {
-	const findings = event.evidence
-		? [...context.findings, {code: `answer.${event.question}.${event.value}`, text: event.evidence.text, supports: event.evidence.supports, mark: 'info' as const}]
+	const code = `answer.${event.question}.${event.value}`;
+	// Folding the same answer twice (a guard's view of an answer already assigned) must not count it twice.
+	const findings = event.evidence && !context.findings.some(finding => finding.code === code)
+		? [...context.findings, {code, text: event.evidence.text, supports: event.evidence.supports, mark: 'info' as const}]
 		: context.findings;
 	return {
 		...context,

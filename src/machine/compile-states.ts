@@ -9,21 +9,11 @@ export type NodeMeta =
 	| {readonly kind: 'route'; readonly node: string}
 	| {readonly kind: 'conclude'; readonly node: string; readonly status: string};
 
-type Transition = {target: string; guard?: {type: 'branch'; params: BranchParams}; actions: unknown[]};
+type Transition = {target: string; guard?: GuardRef; actions: unknown[]};
 
-/**
-Every condition is compiled into the one `branch` guard, which knows its node and position: eventless
-transitions (`settled`) see the event that started the macrostep, which the context already holds, so they
-judge the context alone; the others fold the pending event in first.
-*/
-export type BranchParams = {readonly node: string; readonly index: number; readonly settled: boolean; readonly guard: GuardRef};
-
-const transitions = (node: string, branches: readonly Branch[], actions: unknown[], settled = false): Transition[] =>
-	branches.map((branch, index) => ({
-		target: branch.to,
-		...(branch.when ? {guard: {type: 'branch' as const, params: {node, index, settled, guard: branch.when}}} : {}),
-		actions,
-	}));
+/** A flow's branches as XState transitions; conditions pass through as they are: `{type, params}` of a named guard. */
+const transitions = (branches: readonly Branch[], actions: unknown[]): Transition[] =>
+	branches.map(branch => ({target: branch.to, ...(branch.when ? {guard: branch.when} : {}), actions}));
 
 /**
 The XState `states` of a flow. Ask nodes wait for ANSWER; run nodes invoke the check runner and branch on
@@ -47,7 +37,7 @@ function compileNode(name: string, node: FlowNode): unknown {
 				meta,
 				description: node.description,
 				entry: [{type: 'recordQuestion', params: {id: node.ask.id, text: node.ask.text, agentText: node.ask.agentText}}],
-				on: {ANSWER: transitions(name, node.next, ['recordAnswer'])},
+				on: {ANSWER: transitions(node.next, ['recordAnswer'])},
 			};
 		}
 
@@ -62,15 +52,15 @@ function compileNode(name: string, node: FlowNode): unknown {
 					id: name,
 					src: 'runChecks',
 					input: ({context}: {context: FlowContext}): BatchInput => ({step: name, title: node.title, checks: node.run, context}),
-					onDone: transitions(name, node.next, ['recordChecks']),
-					onError: node.onError ? {target: node.onError, actions: errorActions} : transitions(name, node.next, errorActions),
+					onDone: transitions(node.next, ['recordChecks']),
+					onError: node.onError ? {target: node.onError, actions: errorActions} : transitions(node.next, errorActions),
 				},
 			};
 		}
 
 		case 'route': {
 			const meta: NodeMeta = {kind: 'route', node: name};
-			return {meta, description: node.description, always: transitions(name, node.next, [], true)};
+			return {meta, description: node.description, always: transitions(node.next, [])};
 		}
 
 		case 'conclude': {

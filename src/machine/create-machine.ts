@@ -8,9 +8,9 @@ import {isAgentMode} from './agent-mode.js';
 import {applyBatch, type BatchInput, type BatchOutput} from './batch.js';
 import {initialContext, type FlowContext} from './context.js';
 import {isAnswer, isBatchDone} from './events.js';
-import {compileStates, type BranchParams} from './compile-states.js';
+import {compileStates} from './compile-states.js';
 import {guardView} from './guard-view.js';
-import {evaluateGuard} from './guards/index.js';
+import {evaluateGuard, guards} from './guards/index.js';
 
 /** Runs one run node's checks; the only effectful piece, supplied by the session. */
 export type BatchRunner = (input: BatchInput, signal: AbortSignal) => Promise<BatchOutput>;
@@ -20,15 +20,21 @@ Builds the XState machine of a validated flow. The flow supplies only names and 
 here, once, in `setup()`, so nothing in a flow file is ever evaluated as code.
 */
 export function createFlowMachine(flow: Flow, runBatch: BatchRunner): AnyStateMachine {
-	const branch = ({context, event}: {context: FlowContext; event: {type: string}}, params: BranchParams) =>
-		evaluateGuard(params.guard, guardView(context, params.settled ? {type: 'settled'} : event));
+	// Every guard a flow may name, bound once. A guard sees the context with the pending event folded in.
+	const namedGuards = Object.fromEntries(
+		Object.keys(guards).map(name => [
+			name,
+			({context, event}: {context: FlowContext; event: {type: string}}, params: Record<string, unknown> | undefined) =>
+				evaluateGuard({type: name, params}, guardView(context, event)),
+		]),
+	);
 
 	return setup({
 		types: {} as {context: FlowContext; input: SessionInput},
 		actors: {
 			runChecks: fromPromise<BatchOutput, BatchInput>(async ({input, signal}) => runBatch(input, signal)),
 		},
-		guards: {branch},
+		guards: namedGuards,
 		actions: {
 			recordQuestion: assign(({context}, params: {id: string; text: string; agentText?: string}) => ({
 				transcript: [

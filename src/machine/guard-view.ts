@@ -9,7 +9,8 @@ export type GuardView = FlowContext & {readonly ranking: () => readonly RankedCa
 
 /**
 Guards on an event's transitions are evaluated before that transition's actions assign the event's data,
-so the view folds the pending answer or check results in first.
+so the view folds the pending answer or check results in first. Eventless transitions (decision nodes) see
+the event that started the step, already assigned: folding is idempotent for everything guards read.
 */
 export function guardView(context: FlowContext, event: {type: string}): GuardView {
 	let next = context;

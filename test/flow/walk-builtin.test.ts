@@ -6,19 +6,28 @@ import {defaultInput} from '../../src/engine/session-input.js';
 import {builtinFlowPath} from '../../src/flow/builtin-flow.js';
 import {loadFlowFile} from '../../src/flow/load-flow.js';
 import type {Flow} from '../../src/flow/types.js';
-import type {BranchParams} from '../../src/machine/compile-states.js';
 import {createFlowMachine} from '../../src/machine/create-machine.js';
 
 /*
-Walks every path of the built-in flow through the compiled XState machine. Conditions are abstracted: each
-event says which branch every node it passes through takes (`picks`), and the one `branch` guard is
-replaced by a lookup of that choice — so the walk covers every branch of every node, whatever evidence would
-be needed to take it in a real run. Real runs against loopback servers prove the conditions themselves.
+Walks every path of the built-in flow through the compiled XState machine. Conditions are abstracted: every
+branch's guard becomes `pick {node, index}`, each event says which branch every node it passes through takes
+(`picks`), and the test provides `pick` as a lookup of that choice — so the walk covers every branch of every
+node, whatever evidence would be needed to take it in a real run. Real runs against loopback servers prove
+the conditions themselves.
 */
 
 type WalkEvent = {type: string; picks: Record<string, number>; question?: string; value?: string; display?: string; source?: string; output?: unknown};
 
 const flow: Flow = await loadFlowFile(builtinFlowPath(), vocabulary);
+
+/** The same flow with every condition replaced by a `pick` of its node and position. */
+const picking: Flow = {
+	...flow,
+	nodes: Object.fromEntries(Object.entries(flow.nodes).map(([name, node]) => [
+		name,
+		node.kind === 'conclude' ? node : {...node, next: node.next.map((branch, index) => (branch.when ? {...branch, when: {type: 'pick', params: {node: name, index}}} : branch))},
+	])),
+};
 
 /** Every way through the decision nodes that follow `target`: one pick per route node passed. */
 function routeChoices(target: string, picks: Record<string, number>): Array<Record<string, number>> {
@@ -46,9 +55,9 @@ function eventsFor(snapshot: AnyMachineSnapshot): WalkEvent[] {
 	);
 }
 
-const machine = createFlowMachine(flow, async () => ({step: '', results: []})).provide({
+const machine = createFlowMachine(picking, async () => ({step: '', results: []})).provide({
 	guards: {
-		branch: ({event}: {event: WalkEvent}, params: BranchParams) => event.picks?.[params.node] === params.index,
+		pick: ({event}: {event: WalkEvent}, params: {node: string; index: number}) => event.picks?.[params.node] === params.index,
 	},
 } as never);
 
