@@ -63,6 +63,6 @@ export function describeGuard(guard: GuardRef): string {
 
 function label(text: string): string {
 	const flat = text.replaceAll(/\s+/g, ' ').trim();
-	const short = flat.length > 70 ? `${flat.slice(0, 69)}…` : flat;
+	const short = flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 	return short.replaceAll('"', '#quot;');
 }
