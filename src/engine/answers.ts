@@ -7,6 +7,23 @@ import {validators} from './validators.js';
 /** Session inputs a question may be prefilled from (`prefill:` in a flow file). */
 export const prefillFields = ['url', 'role', 'agent', 'token', 'cookie', 'referer', 'userAgent', 'docroot', 'webUser', 'har', 'headersFile', 'nginxConf', 'apacheConf', 'accessLog', 'errorLog'] as const;
 
+/** How to give a prefilled question's answer on the command line, for messages. */
+export function prefillHint(field: string | undefined): string | undefined {
+	if (field === undefined) {
+		return undefined;
+	}
+
+	if (field === 'url') {
+		return 'give the URL (fix403 URL)';
+	}
+
+	if (field === 'agent') {
+		return 'give --agent';
+	}
+
+	return `give --${field.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+}
+
 /** The answer an option or prefill gives to a question, if any. */
 export function presetAnswer(question: Question, input: SessionInput, _context: FlowContext): {value: string; source: AnswerSource} | undefined {
 	const given = input.answers[question.id];

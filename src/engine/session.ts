@@ -9,7 +9,7 @@ import {createFlowMachine} from '../machine/create-machine.js';
 import {isAgentMode} from '../machine/agent-mode.js';
 import type {Prober} from '../net/prober.js';
 import type {TranscriptEntry} from '../report/types.js';
-import {answerEvent, presetAnswer, validateAnswer} from './answers.js';
+import {answerEvent, prefillHint, presetAnswer, validateAnswer} from './answers.js';
 import {runBatch} from './run-batch.js';
 import type {SessionInput} from './session-input.js';
 
@@ -239,7 +239,8 @@ export class Session {
 
 		if (this.#mode === 'headless') {
 			if (view.question.default === undefined) {
-				this.#settle.reject(new UnansweredQuestionError(`the question "${view.question.id}" (${view.question.text}) needs an answer: give it with --answer ${view.question.id}=VALUE`));
+				const hint = prefillHint(view.question.prefill);
+				this.#settle.reject(new UnansweredQuestionError(`the question "${view.question.id}" (${view.question.text}) needs an answer: ${hint ? `${hint}, or ` : 'give it with '}--answer ${view.question.id}=VALUE`));
 				this.#actor.stop();
 				return;
 			}
