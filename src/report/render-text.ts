@@ -18,6 +18,8 @@ const statusLine: Record<Report['status'], string> = {
 	unreachable: 'Unreachable',
 };
 
+const markSymbol = {ok: '✓', fail: '✗', warn: '!', info: '·'} as const;
+
 /** The human report of `--yes`: verdict first, then why, what to do, how to reproduce, and the runners-up. */
 export function renderText(report: Report, paint: Paint = noPaint): string {
 	const safe = neutralizeTerminal;
@@ -34,7 +36,16 @@ export function renderText(report: Report, paint: Paint = noPaint): string {
 		lines.push(...top.fix.map((step, index) => `  ${index + 1}. ${safe(step)}`));
 	}
 
-	const showing = top?.probes ? report.probes.filter(probe => top.probes!.includes(probe.id)) : report.probes.filter(probe => probe.status >= 400);
+	if (!top) {
+		const checks = report.transcript.filter(entry => entry.kind === 'check');
+		if (checks.length > 0) {
+			lines.push('', paint.bold('What was checked'));
+			lines.push(...checks.map(entry => `  ${markSymbol[entry.mark ?? 'info']} ${safe(entry.text)}`));
+		}
+	}
+
+	// The probes that show the cause; without such a pair, the request as sent is what reproduces it.
+	const showing = report.probes.filter(probe => (top?.probes ? top.probes.includes(probe.id) : probe.id === 'original'));
 	if (showing.length > 0) {
 		lines.push('', paint.bold('Reproduce'));
 		for (const probe of showing.slice(0, 6)) {

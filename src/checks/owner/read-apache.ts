@@ -1,7 +1,7 @@
 import type {Finding} from '../../evidence/types.js';
 import {analyzeApache, findApacheConfig, loadApacheConfig, nodeApacheIo, renderApacheAnalysis, webUserFromApache} from '../../owner/apache/index.js';
 import type {CheckDefinition} from '../types.js';
-import {serverRequest, shouldDiscover} from './server-request.js';
+import {notReadBecause, serverRequest, shouldDiscover} from './server-request.js';
 import {indexNames, siteMappedFinding} from './site-mapped.js';
 
 /** Apache as it would handle this request: virtual host, merged sections, .htaccess files, and what forbids it. */
@@ -17,9 +17,9 @@ export const readApacheCheck: CheckDefinition = {
 		}
 
 		const io = nodeApacheIo;
-		const source = context.input.apacheConf ?? (shouldDiscover(context) ? (await findApacheConfig(io))?.path : undefined);
+		const source = context.input.apacheConf ?? (shouldDiscover(context, 'apache') ? (await findApacheConfig(io))?.path : undefined);
 		if (source === undefined) {
-			return {summary: context.input.nginxConf === undefined ? 'skipped: no Apache config found' : 'skipped: an nginx config was given', mark: 'info', skipped: true};
+			return {summary: notReadBecause(context, 'apache'), mark: 'info', skipped: true};
 		}
 
 		const config = await loadApacheConfig(source, io);

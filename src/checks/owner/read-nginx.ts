@@ -1,7 +1,7 @@
 import type {Finding} from '../../evidence/types.js';
 import {analyzeNginx, findNginxConfig, nodeNginxIo} from '../../owner/nginx/index.js';
 import type {CheckDefinition} from '../types.js';
-import {serverRequest, shouldDiscover} from './server-request.js';
+import {notReadBecause, serverRequest, shouldDiscover} from './server-request.js';
 import {indexNames, siteMappedFinding} from './site-mapped.js';
 
 /** nginx as it would handle this request: server block, location, file, and what there forbids it. */
@@ -17,10 +17,10 @@ export const readNginxCheck: CheckDefinition = {
 		}
 
 		const io = nodeNginxIo();
-		const found = context.input.nginxConf === undefined && shouldDiscover(context) ? await findNginxConfig(io) : undefined;
+		const found = context.input.nginxConf === undefined && shouldDiscover(context, 'nginx') ? await findNginxConfig(io) : undefined;
 		const source = context.input.nginxConf ?? found?.configPath;
 		if (source === undefined) {
-			return {summary: context.input.apacheConf === undefined ? 'skipped: no nginx config found' : 'skipped: an Apache config was given', mark: 'info', skipped: true};
+			return {summary: notReadBecause(context, 'nginx'), mark: 'info', skipped: true};
 		}
 
 		const analysis = await analyzeNginx(source, request, io, {prefix: found?.prefix, build: found?.build});

@@ -9,13 +9,14 @@ const shown = 3;
 
 /**
 The curl commands that show the cause — the request as sent and the variation that changed the answer —
-or, when the cause names none, the requests that failed; wrapped to copy and paste.
+or, when the cause names none, the request as sent; wrapped to copy and paste.
 */
 export function ReproduceView({probes, show}: {readonly probes: readonly ReportProbe[]; readonly show?: readonly string[]}) {
 	const theme = useTheme();
 	const {stdout} = useStdout();
 	const width = Math.max(40, (stdout.columns || 80) - 2);
-	const failing = show && show.length > 0 ? probes.filter(probe => show.includes(probe.id)) : probes.filter(probe => probe.status >= 400);
+	// Without a pair that shows the cause, the request as sent is what reproduces it.
+	const failing = probes.filter(probe => (show && show.length > 0 ? show.includes(probe.id) : probe.id === 'original' && probe.status >= 400));
 	if (failing.length === 0) {
 		return null;
 	}
