@@ -24,6 +24,9 @@ export const vendors = [
 	'nginx',
 	'apache',
 	'iis',
+	'datadome',
+	'perimeterx',
+	'kasada',
 ] as const;
 export type Vendor = (typeof vendors)[number];
 

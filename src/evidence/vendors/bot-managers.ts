@@ -3,8 +3,8 @@ import {isBlockStatus, type Page} from './page.js';
 import type {Sighting} from './types.js';
 
 /**
-Bot managers outside the vendor list (DataDome, HUMAN/PerimeterX, Kasada). Their cookies and headers ride on
-ordinary pages, so only their challenge/block pages on a refusing status count. Their findings carry no `vendor`.
+Bot managers (DataDome, HUMAN/PerimeterX, Kasada). Their cookies and headers ride on ordinary pages, so only
+their challenge/block pages on a refusing status count.
 */
 function dataDome(page: Page): Sighting | undefined {
 	const page403 = page.raw.includes('captcha-delivery.com') || page.raw.includes('var dd={');
@@ -20,7 +20,7 @@ function dataDome(page: Page): Sighting | undefined {
 			supports: {'bot-block': 0.85}, fix: {api: ['DataDome judged this client (its IP, TLS or browser fingerprint) a bot; only the site owner can allow it.'], visitor: ['Try from another network or an ordinary browser; if that fails, contact the site owner.']}, mark: 'fail', data: {header}}
 		: {code: 'vendor.datadome.challenge', text: 'DataDome answered with its CAPTCHA/device-check page instead of the resource.',
 			supports: {'waf-challenge': 0.75, 'bot-block': 0.4}, fix: {visitor: ['Open the URL in an ordinary browser and complete the check; the datadome cookie it sets lets later requests through.'], api: ['Scripts cannot pass DataDome\'s check; ask the site owner to allow your client.']}, mark: 'fail', data: {header}};
-	return {layer: 'bot-manager', claims: true, kind: banned ? 'bot-block' : 'challenge', findings: [finding]};
+	return {vendor: 'datadome', layer: 'bot-manager', claims: true, kind: banned ? 'bot-block' : 'challenge', findings: [{...finding, vendor: 'datadome'}]};
 }
 
 function perimeterX(page: Page): Sighting | undefined {
@@ -30,7 +30,8 @@ function perimeterX(page: Page): Sighting | undefined {
 		return undefined;
 	}
 
-	return {layer: 'bot-manager', claims: true, kind: 'challenge', findings: [{
+	return {vendor: 'perimeterx', layer: 'bot-manager', claims: true, kind: 'challenge', findings: [{
+		vendor: 'perimeterx',
 		code: 'vendor.perimeterx.challenge',
 		text: 'HUMAN (PerimeterX) answered with its "Press & Hold" bot check: it suspects the client is automated.',
 		supports: {'waf-challenge': 0.7, 'bot-block': 0.6},
@@ -45,7 +46,8 @@ function kasada(page: Page): Sighting | undefined {
 		return undefined;
 	}
 
-	return {layer: 'bot-manager', claims: true, kind: 'challenge', findings: [{
+	return {vendor: 'kasada', layer: 'bot-manager', claims: true, kind: 'challenge', findings: [{
+		vendor: 'kasada',
 		code: 'vendor.kasada.challenge',
 		text: `Kasada answered ${page.status} with its proof-of-work challenge instead of the resource${page.status === 429 ? ' (its 429 is a bot check, not a rate limit)' : ''}.`,
 		supports: {'waf-challenge': 0.7, 'bot-block': 0.5},

@@ -24,6 +24,9 @@ export const vendorLabel: Readonly<Record<Vendor, string>> = {
 	nginx: 'nginx',
 	apache: 'Apache httpd',
 	iis: 'Microsoft IIS',
+	datadome: 'DataDome',
+	perimeterx: 'HUMAN (PerimeterX)',
+	kasada: 'Kasada',
 };
 
 /**
@@ -53,4 +56,8 @@ export const pathRank: Readonly<Record<Vendor, number>> = {
 	'aws-s3': 60,
 	'azure-blob': 60,
 	gcs: 60,
+	// Bot managers run at the edge, beside the CDN that hosts them.
+	datadome: 15,
+	perimeterx: 15,
+	kasada: 15,
 };

@@ -7,7 +7,7 @@ export const botAndTextSamples: readonly Sample[] = [
 		status: 403,
 		headers: {Server: 'DataDome', 'Content-Type': 'text/html;charset=utf-8', 'X-DataDome': 'protected', 'X-DD-B': '1', 'Set-Cookie': 'datadome=4Ac~ToKeN~; Max-Age=31536000; Domain=.wellfound.com; Path=/; Secure; SameSite=Lax'},
 		body: '<html lang="en"><head><title>wellfound.com</title><style>#cmsg{animation: A 1.5s;}@keyframes A{0%{opacity:0;}99%{opacity:0;}100%{opacity:1;}}</style></head><body style="margin:0"><p id="cmsg">Please enable JS and disable any ad blocker</p><script data-cfasync="false">var dd={\'rt\':\'c\',\'cid\':\'AHrlqAAAAAMAexample\',\'hsh\':\'BA3EB296E8BE96A496929870E20CD4\',\'t\':\'bv\',\'qp\':\'\',\'s\':23647,\'e\':\'0f1e2d3c\',\'host\':\'geo.captcha-delivery.com\',\'cookie\':\'token\'}</script><script data-cfasync="false" src="https://ct.captcha-delivery.com/c.js"></script></body></html>',
-		expect: {via: [], kind: 'bot-block', causes: {'bot-block': 0.8}, codes: ['vendor.datadome.banned']},
+		expect: {vendor: 'datadome', via: ['datadome'], kind: 'bot-block', causes: {'bot-block': 0.8}, codes: ['vendor.datadome.banned']},
 	},
 	{
 		name: 'DataDome CAPTCHA behind Cloudflare',
@@ -15,7 +15,7 @@ export const botAndTextSamples: readonly Sample[] = [
 		status: 403,
 		headers: {Server: 'cloudflare', 'CF-RAY': '9a0b1c2d3e4f5a6b-MAD', 'Content-Type': 'text/html;charset=utf-8', 'X-DataDome': 'protected', 'Set-Cookie': ['datadome=AbCdEf~; Max-Age=31536000; Domain=.idealista.com; Path=/; Secure; SameSite=Lax', '__cf_bm=xYz.123; path=/; expires=Tue, 25-Nov-26 10:42:31 GMT; domain=.idealista.com; HttpOnly; Secure; SameSite=None']},
 		body: '<html><head><title>idealista.com</title></head><body><p id="cmsg">Please enable JS and disable any ad blocker</p><script data-cfasync=\'false\'>var dd={\'rt\':\'c\',\'cid\':\'CID\',\'hsh\':\'AC81AADC3279CA4C7B968B717FBB30\',\'t\':\'fe\',\'qp\':\'\',\'s\':17156,\'e\':\'b3f0\',\'host\':\'geo.captcha-delivery.com\'};</script><script data-cfasync="false" src="https://ct.captcha-delivery.com/c.js"></script></body></html>',
-		expect: {vendor: 'cloudflare', via: ['cloudflare'], kind: 'challenge', reference: {name: 'Cloudflare Ray ID', value: '9a0b1c2d3e4f5a6b-MAD'}, causes: {'waf-challenge': 0.7}, codes: ['vendor.cloudflare.seen', 'vendor.datadome.challenge']},
+		expect: {vendor: 'datadome', via: ['cloudflare', 'datadome'], kind: 'challenge', reference: {name: 'Cloudflare Ray ID', value: '9a0b1c2d3e4f5a6b-MAD'}, causes: {'waf-challenge': 0.7}, codes: ['vendor.cloudflare.seen', 'vendor.datadome.challenge']},
 	},
 	{
 		name: 'HUMAN (PerimeterX) Press & Hold',
@@ -23,7 +23,7 @@ export const botAndTextSamples: readonly Sample[] = [
 		status: 403,
 		headers: {'Content-Type': 'text/html', 'Set-Cookie': '_pxhd=abc123:def456; Expires=Wed, 25 Nov 2027 10:12:31 GMT; path=/'},
 		body: '<!DOCTYPE html><html lang="en"><head><meta name="description" content="px-captcha"><title>Access to this page has been denied</title></head><body><div id="px-captcha"></div><p>Press &amp; Hold to confirm you are a human (and not a bot).</p><script>window._pxAppId = \'PX9aTjSd0n\';window._pxHostUrl = \'/9aTjSd0n/xhr\';</script><script src="https://captcha.px-cdn.net/PX9aTjSd0n/captcha.js?a=c&m=0"></script></body></html>',
-		expect: {via: [], kind: 'challenge', causes: {'waf-challenge': 0.65, 'bot-block': 0.55}, codes: ['vendor.perimeterx.challenge']},
+		expect: {vendor: 'perimeterx', via: ['perimeterx'], kind: 'challenge', causes: {'waf-challenge': 0.65, 'bot-block': 0.55}, codes: ['vendor.perimeterx.challenge']},
 	},
 	{
 		name: 'Kasada 429 challenge (not a rate limit)',
@@ -31,7 +31,7 @@ export const botAndTextSamples: readonly Sample[] = [
 		status: 429,
 		headers: {'Content-Type': 'text/html', 'x-kpsdk-ct': '0Hq9mXexampleToken', 'x-kpsdk-r': '1-B2'},
 		body: '<!DOCTYPE html><html><head></head><body><script>window.KPSDK={};KPSDK.now=typeof performance!=="undefined"&&performance.now?performance.now.bind(performance):Date.now.bind(Date);KPSDK.start=KPSDK.now();</script><script src="/149e9513-01fa-4fb0-aad4-566afd725d1b/2d206a39-8ed7-437e-a3be-862e0f06eea3/ips.js?KP_UIDz=abc"></script></body></html>',
-		expect: {via: [], kind: 'challenge', causes: {'waf-challenge': 0.65}, codes: ['vendor.kasada.challenge']},
+		expect: {vendor: 'kasada', via: ['kasada'], kind: 'challenge', causes: {'waf-challenge': 0.65}, codes: ['vendor.kasada.challenge']},
 	},
 	{
 		name: 'Vendor-less country block text',
