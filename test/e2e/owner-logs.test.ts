@@ -2,10 +2,11 @@ import {randomUUID} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import type {Report, ReportCause} from '../../src/report/types.js';
+import type {ReportCause} from '../../src/report/types.js';
 import {apacheAvailable, apacheModules, startApache, type ApacheInstance} from '../helpers/apache-instance.js';
 import {canRunNginx, startNginx, type NginxInstance} from '../helpers/nginx-instance.js';
 import {runJson} from '../helpers/run-cli.js';
+import {expectFirstCause} from './owner-expect.js';
 
 /*
 The site owner with the server's logs, end to end on real servers behind a (simulated) reverse proxy: nginx's
@@ -20,19 +21,6 @@ afterEach(async () => {
 	await stop?.();
 	stop = undefined;
 });
-
-const ranking = (report: Report) => report.causes.map(cause => `${cause.id} ${cause.confidence}`).join(', ');
-
-function expectFirstCause(report: Report, cause: string): ReportCause {
-	expect(report.status, report.reason).toBe('diagnosed');
-	const [first, ...rest] = report.causes;
-	expect(first?.id, ranking(report)).toBe(cause);
-	for (const other of rest) {
-		expect(other.confidence, ranking(report)).toBeLessThan(first!.confidence);
-	}
-
-	return first!;
-}
 
 /** 1-based number of the last line of a log that passes `test`. */
 async function lastLine(file: string, test: (line: string) => boolean): Promise<number> {

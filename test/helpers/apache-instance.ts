@@ -3,9 +3,9 @@ import type {ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {chmod, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {freePort, portOpen} from './ports.js';
 
 /** Debian's httpd binary and module folder. */
 export const apacheBinary = '/usr/sbin/apache2';
@@ -169,18 +169,6 @@ function baseConfig({root, docroot}: ApachePaths, port: number): string {
 }
 
 /** A port the kernel just handed out for 127.0.0.1 (bind 0, read, release). */
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
-		});
-	});
-}
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 	for (let attempt = 0; attempt < 400; attempt++) {
@@ -188,17 +176,7 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 			throw new Error(`exited with ${child.exitCode}`);
 		}
 
-		const open = await new Promise<boolean>(resolve => {
-			const socket = net.connect(port, '127.0.0.1');
-			socket.once('connect', () => {
-				socket.destroy();
-				resolve(true);
-			});
-			socket.once('error', () => {
-				resolve(false);
-			});
-		});
-		if (open) {
+		if (await portOpen(port)) {
 			return;
 		}
 

@@ -2,8 +2,8 @@ import {spawn, execFile, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {chmod, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import http from 'node:http';
-import net, {type AddressInfo} from 'node:net';
 import path from 'node:path';
+import {freePort, portOpen} from './ports.js';
 
 /** Debian's nginx; the tests that need it are skipped where it (or root) is missing. */
 export const nginxBinary = '/usr/sbin/nginx';
@@ -133,19 +133,6 @@ ${httpBody}
 }
 
 /** A port nobody listens on right now: bind port 0, read it, release it. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>(resolve => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const {port} = server.address() as AddressInfo;
-	await new Promise<void>(resolve => {
-		server.close(() => {
-			resolve();
-		});
-	});
-	return port;
-}
 
 async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
 	const deadline = Date.now() + 15_000;
@@ -154,17 +141,7 @@ async function waitForPort(port: number, child: ChildProcess, stderr: () => stri
 			throw new Error(`nginx exited before listening (code ${child.exitCode}):\n${stderr()}`);
 		}
 
-		const open = await new Promise<boolean>(resolve => {
-			const socket = net.connect(port, '127.0.0.1');
-			socket.once('connect', () => {
-				socket.destroy();
-				resolve(true);
-			});
-			socket.once('error', () => {
-				resolve(false);
-			});
-		});
-		if (open) {
+		if (await portOpen(port)) {
 			return;
 		}
 

@@ -1,8 +1,8 @@
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
+import {freePort} from '../../helpers/ports.js';
 import {setTimeout as delay} from 'node:timers/promises';
 
 /** A real Apache httpd 2.4 (Debian's binary) on 127.0.0.1 and a free port, stopped by its PID. */
@@ -13,17 +13,6 @@ export type ApacheLab = {
 	stop(): Promise<void>;
 };
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject).listen(0, '127.0.0.1', () => {
-			const {port} = server.address() as net.AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
-		});
-	});
-}
 
 const modules = '/usr/lib/apache2/modules';
 
