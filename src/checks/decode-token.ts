@@ -13,8 +13,7 @@ export function bearerToken(context: FlowContext): string | undefined {
 	const request = originalRequest(context);
 	const authorization = (request && findHeader(request, 'authorization')) ?? context.facts.primary?.requestHeaders?.['authorization'];
 	const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-	// A HAR is redacted on import: its JWT keeps header and claims, and the signature reads "[redacted]".
-	return match?.[1]?.replace(/\.\[redacted\]$/, '.');
+	return match?.[1];
 }
 
 /** Decodes the bearer token (a JWT's claims; never its signature) and judges its times and audience. */
