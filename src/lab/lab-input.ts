@@ -1,7 +1,7 @@
 import type {SessionInput} from '../engine/session-input.js';
 import {shellQuote} from '../net/shell-quote.js';
 import {toCurl} from '../net/to-curl.js';
-import type {LabPath} from './types.js';
+import type {LabPath, LabPresets} from './types.js';
 
 /** The session input for a lab path: the command line's options (role, answers, limits…) with the path's request. */
 export function labInput(path: LabPath, base: SessionInput): SessionInput {
@@ -52,9 +52,8 @@ export function labCommand(path: LabPath): string {
 	return ['fix403', ...labArguments(path).map(word => (/^-[\w-]+$/.test(word) ? word : shellQuote(word)))].join(' ');
 }
 
-/** The same request as a curl command. */
-export function labCurl(path: LabPath): string {
-	const {presets} = path;
+/** The request a lab path's presets describe, as header pairs. */
+export function presetHeaders(presets: LabPresets): Array<readonly [string, string]> {
 	const headers: Array<readonly [string, string]> = [...(presets.headers ?? [])];
 	const add = (name: string, value: string | undefined) => {
 		if (value !== undefined) {
@@ -66,5 +65,11 @@ export function labCurl(path: LabPath): string {
 	add('Cookie', presets.cookie);
 	add('Referer', presets.referer);
 	add('User-Agent', presets.userAgent);
-	return toCurl({method: presets.method ?? 'GET', url: path.url, headers, body: presets.body}, {maxRedirects: 0});
+	return headers;
+}
+
+/** The same request as a curl command. */
+export function labCurl(path: LabPath): string {
+	const {presets} = path;
+	return toCurl({method: presets.method ?? 'GET', url: path.url, headers: presetHeaders(presets), body: presets.body}, {maxRedirects: 0});
 }

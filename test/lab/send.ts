@@ -1,4 +1,5 @@
 import http from 'node:http';
+import {presetHeaders} from '../../src/lab/lab-input.js';
 import type {LabPath, LabPresets} from '../../src/lab/types.js';
 
 export type Sent = {status: number; headers: http.IncomingHttpHeaders; body: string};
@@ -19,22 +20,6 @@ export async function send(url: string, options: {method?: string; headers?: Rea
 		request.on('error', reject);
 		request.end(options.body);
 	});
-}
-
-/** The request a lab path's presets describe, as header pairs. */
-export function presetHeaders(presets: LabPresets): Array<readonly [string, string]> {
-	const headers: Array<readonly [string, string]> = [...(presets.headers ?? [])];
-	const add = (name: string, value: string | undefined) => {
-		if (value !== undefined) {
-			headers.push([name, value]);
-		}
-	};
-
-	add('Authorization', presets.token === undefined ? undefined : `Bearer ${presets.token}`);
-	add('Cookie', presets.cookie);
-	add('Referer', presets.referer);
-	add('User-Agent', presets.userAgent);
-	return headers;
 }
 
 /** Sends a lab path's preset request, with `change` applied to it first. */

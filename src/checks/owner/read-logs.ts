@@ -1,4 +1,4 @@
-import {readAccessLog, readErrorLog} from '../../owner/logs/index.js';
+import {readAccessLog, readErrorLog, type ReadStats} from '../../owner/logs/index.js';
 import type {CheckDefinition} from '../types.js';
 import {logFsPath} from './log-fs-path.js';
 import {mappedPath, urlPath} from './owner-paths.js';
@@ -6,6 +6,8 @@ import {mappedPath, urlPath} from './owner-paths.js';
 const tailParam = {tailMiB: {type: 'number' as const, description: 'read at most this many MiB from the end of the log (default 64)'}};
 const tailBytes = (params: Readonly<Record<string, unknown>>) => (typeof params['tailMiB'] === 'number' ? params['tailMiB'] * 1024 * 1024 : undefined);
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** How much of a log was read, which the check line always says (by default only the tail is). */
+const readAmount = (stats: ReadStats) => `${megabytes(stats.bytesRead)} read${stats.headSkipped ? ' (the tail only)' : ''}`;
 
 /** The error log's own words for the 403s of this path, mapped to causes. */
 export const readErrorLogCheck: CheckDefinition = {
@@ -22,7 +24,7 @@ export const readErrorLogCheck: CheckDefinition = {
 		const url = urlPath(context);
 		const fsPath = await logFsPath(mappedPath(context), url, context.findings);
 		const result = await readErrorLog(file, {path: url, fsPath, tailBytes: tailBytes(params)});
-		const read = `${megabytes(result.stats.bytesRead)} read${result.stats.headSkipped ? ' (the tail only)' : ''}`;
+		const read = readAmount(result.stats);
 		return {
 			findings: result.findings,
 			summary: result.matches.length > 0 ? `${result.matches.length} line(s) about this path, ${read}` : `nothing about this path, ${read}`,
@@ -44,7 +46,7 @@ export const readAccessLogCheck: CheckDefinition = {
 		}
 
 		const result = await readAccessLog(file, {path: urlPath(context), tailBytes: tailBytes(params)});
-		const read = `${megabytes(result.stats.bytesRead)} read${result.stats.headSkipped ? ' (the tail only)' : ''}`;
+		const read = readAmount(result.stats);
 		return {
 			findings: result.findings,
 			summary: `${result.parsedLines} request line(s), ${read}`,
