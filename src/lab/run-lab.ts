@@ -36,8 +36,8 @@ async function runInTerminal(lab: Lab, flow: Flow, options: Diagnose, io: CliIo)
 }
 
 async function serve(lab: Lab, options: Diagnose, io: CliIo): Promise<number> {
-	io.stdout.write(options.output === 'json' ? labJson(lab.origin, lab.paths) : labListing(lab.origin, lab.paths));
-	const signal = await new Promise<NodeJS.Signals>(resolve => {
+	// Listen for the stop signals before printing: whoever reads the listing may send one at once.
+	const stopped = new Promise<NodeJS.Signals>(resolve => {
 		const stop = (name: NodeJS.Signals) => {
 			process.removeListener('SIGINT', stop);
 			process.removeListener('SIGTERM', stop);
@@ -47,6 +47,8 @@ async function serve(lab: Lab, options: Diagnose, io: CliIo): Promise<number> {
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);
 	});
+	io.stdout.write(options.output === 'json' ? labJson(lab.origin, lab.paths) : labListing(lab.origin, lab.paths));
+	const signal = await stopped;
 	io.stderr.write(`fix403 lab: ${signal}, stopped after ${lab.requests} request${lab.requests === 1 ? '' : 's'}.\n`);
 	return 0;
 }
