@@ -1,4 +1,4 @@
-import {loadSessionFlow as loadFlow} from '../flow/load-session-flow.js';
+import {loadSessionFlow} from '../flow/load-session-flow.js';
 import type {Flow} from '../flow/types.js';
 import type {Session} from '../engine/session.js';
 import {runHeadless} from '../engine/run-headless.js';
@@ -22,10 +22,6 @@ export function wantsWizard(options: Diagnose, io: CliIo): boolean {
 	return options.output === 'wizard' && Boolean(io.stdout.isTTY) && Boolean(io.stdin.isTTY) && !inCi && options.input.headersFile !== '-';
 }
 
-export async function loadSessionFlow(flowFile: string | undefined): Promise<Flow> {
-	return loadFlow(flowFile, vocabulary);
-}
-
 /**
 Everything that can be judged before the first question: named files, the transcript path, the flow, the
 --answer ids, stdin, the HAR or paste. A problem here costs the user nothing — no request was sent yet.
@@ -36,7 +32,7 @@ export async function prepareSession(options: Diagnose, io: CliIo): Promise<{flo
 		checkTranscriptPath(options.transcript);
 	}
 
-	const flow = await loadSessionFlow(options.flowFile);
+	const flow = await loadSessionFlow(options.flowFile, vocabulary);
 	checkAnswers(flow, options.input.answers);
 	let {input} = options;
 	if (input.headersFile === '-') {

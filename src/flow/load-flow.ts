@@ -1,9 +1,7 @@
 import {readFile} from 'node:fs/promises';
-import {checkFlow} from './check-flow.js';
-import {FlowError, type FlowProblem} from './flow-error.js';
-import {formatPath} from './format-path.js';
-import {parseFlowText, type PathSegment} from './parse-document.js';
-import {readFlowShape} from './read-shape.js';
+import {FlowError} from './flow-error.js';
+import {loadFlowData} from './load-flow-data.js';
+import {parseFlowText} from './parse-document.js';
 import type {Flow} from './types.js';
 import type {Vocabulary} from './vocabulary.js';
 
@@ -14,24 +12,7 @@ export function loadFlowText(text: string, source: string, vocabulary: Vocabular
 		throw new FlowError([{file: source, line: parsed.line, path: '', reason: parsed.reason}]);
 	}
 
-	const toProblem = ({at, reason}: {at: readonly PathSegment[]; reason: string}): FlowProblem => ({
-		file: source,
-		line: parsed.lineOf(at),
-		path: formatPath(at),
-		reason,
-	});
-
-	const {flow, issues} = readFlowShape(parsed.data, source);
-	if (!flow) {
-		throw new FlowError(issues.map(toProblem));
-	}
-
-	const problems = checkFlow(flow, vocabulary);
-	if (problems.length > 0) {
-		throw new FlowError(problems.map(toProblem));
-	}
-
-	return flow;
+	return loadFlowData(parsed.data, source, vocabulary, at => parsed.lineOf(at));
 }
 
 /** Reads a flow file from disk; unreadable files become a FlowError too (one line, exit 2). */
